@@ -1,0 +1,36 @@
+# carcheck: `make demo` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+AS_OF  := 2026-10-15
+
+.PHONY: demo test lint bench samples clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== a complete packet (exit 0 expected) =="
+	$(VENV)/bin/carcheck check sample_packets/complete --as-of $(AS_OF)
+	@echo
+	@echo "== an incomplete packet (exit 1 expected: the letter is not signed) =="
+	$(VENV)/bin/carcheck check sample_packets/unsigned-letter --as-of $(AS_OF); \
+	  rc=$$?; if [ $$rc -ne 1 ]; then echo "unexpected exit code $$rc"; exit 1; fi
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check carcheck tests tools
+	$(VENV)/bin/ruff format --check carcheck tests tools
+	$(VENV)/bin/mypy carcheck
+
+samples: $(STAMP)
+	$(PY) tools/make_samples.py sample_packets
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,5 @@
+"""`python -m carcheck`."""
+
+from carcheck.cli import main
+
+main()

@@ -1,0 +1,286 @@
+"""The data model: frozen dataclasses and enums shared by every stage; no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ItemId(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
+class Status(StrEnum):
+    PRESENT = "present"
+    STALE = "stale"
+    INCOMPLETE = "incomplete"
+    MISSING = "missing"
+    NOT_PROVIDED = "not_provided"
+
+
+class Role(StrEnum):
+    """What a date on a page stands for, read from the words around it."""
+
+    LETTER = "letter"
+    SIGNED = "signed"
+    COLLECTED = "collected"
+    RECEIVED = "received"
+    REPORTED = "reported"
+    PROCEDURE = "procedure"
+    BIRTH = "birth"
+    OTHER = "other"
+
+
+class SignatureKind(StrEnum):
+    DIGITAL = "digital"
+    ELECTRONIC = "electronic"
+    IMAGE = "image"
+    INK = "ink"
+
+
+class Virus(StrEnum):
+    HIV = "HIV"
+    HBV = "hepatitis B"
+    HCV = "hepatitis C"
+
+
+class Outcome(StrEnum):
+    """A serology result as read from the report."""
+
+    NEGATIVE = "negative"
+    POSITIVE = "positive"
+    PENDING = "pending"  # pending, cancelled, not performed: not a result
+    UNKNOWN = "unknown"  # analyte named but no readable result
+
+
+# --- pages -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in PDF points, origin top-left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0  # font size in points; 0 when unknown (OCR)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words that share a baseline, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Non-text marks on a page that signature detection looks at."""
+
+    rules: tuple[Box, ...] = ()  # horizontal line segments (signature lines, table rules)
+    images: tuple[Box, ...] = ()
+    strokes: tuple[Box, ...] = ()  # curves and non-horizontal segments (drawn ink)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page as read from a file, whatever produced its words."""
+
+    number: int  # 1-based within its file
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+    geometry: Geometry = field(default_factory=Geometry)
+    ocr: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+# --- findings on pages -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: dt.date
+    role: Role
+    page: int
+    line: int  # index of the line within its page
+    raw: str  # the characters matched
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    page: int
+    kind: SignatureKind
+    signer: str | None
+    date: dt.date | None = None
+
+
+# --- what documents say ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LetterContent:
+    signatures: tuple[Signature, ...]
+    attending: str | None  # the attending physician the letter names, if any
+    has_regimens: bool  # past chemotherapy regimens with their dates
+    has_clinical_history: bool
+    has_social_history: bool
+    has_indication: bool
+    blank_signature_line: bool = False  # a signature line/block with nothing on it
+
+
+@dataclass(frozen=True, slots=True)
+class SerologyResult:
+    virus: Virus
+    test: str  # the analyte as named on the report
+    outcome: Outcome
+    date: DateMention | None  # the date that counts (collected, else reported)
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class SerologyContent:
+    results: tuple[SerologyResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosticContent:
+    bone_marrow_biopsy: bool
+    date: DateMention | None  # procedure/collection date, else report date
+
+
+@dataclass(frozen=True, slots=True)
+class PsychosocialContent:
+    compliance: bool
+    support_network: bool
+    primary_caregiver: str | None
+    secondary_caregiver: str | None
+    care_plan: bool  # a post-treatment care plan is addressed at all
+    mental_health: bool
+    substance_use: bool
+    legal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityContent:
+    facility: str | None
+
+
+Content = (
+    LetterContent
+    | SerologyContent
+    | DiagnosticContent
+    | PsychosocialContent
+    | FacilityContent
+    | None
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Consecutive pages of one file that make one document."""
+
+    file: str  # relative to the packet, '/' separators
+    pages: tuple[int, ...]
+    item: ItemId | None
+    title: str | None
+    date: DateMention | None  # the date that counts for its item
+    dates: tuple[DateMention, ...]
+    signatures: tuple[Signature, ...] = ()
+    ocr: bool = False
+    content: Content = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A packet file that could not be read in full."""
+
+    file: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: str  # stable kebab-case
+    message: str
+
+
+# --- verdicts --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ItemReport:
+    id: ItemId
+    title: str
+    required: bool
+    status: Status
+    reasons: tuple[str, ...]
+    documents: tuple[Document, ...]  # the evidence considered, best first
+    date: dt.date | None = None  # the date that counts
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PacketReport:
+    path: str
+    items: tuple[ItemReport, ...]
+    documents: tuple[Document, ...]
+    errors: tuple[FileError, ...]
+    flags: tuple[Flag, ...]
+    product: str | None = None
+    facility: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors and all(
+            i.status is Status.PRESENT for i in self.items if i.required
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    as_of: dt.date
+    packets: tuple[PacketReport, ...]
