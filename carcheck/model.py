@@ -275,9 +275,7 @@ class PacketReport:
 
     @property
     def complete(self) -> bool:
-        return not self.errors and all(
-            i.status is Status.PRESENT for i in self.items if i.required
-        )
+        return not self.errors and all(i.status is Status.PRESENT for i in self.items if i.required)
 
 
 @dataclass(frozen=True, slots=True)

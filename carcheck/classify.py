@@ -1,0 +1,263 @@
+"""Pages -> documents: score each page for the item it serves and split a file at document starts.
+
+Headings weigh more than body text: a letter's body mentions biopsies and serologies, a
+lab report's letterhead names a pathology department; what a page *is* shows in its head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from carcheck.model import ItemId, Page, TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of document carcheck recognises: its item (None for cover sheets) and label."""
+
+    item: ItemId | None
+    label: str
+    pattern: re.Pattern[str]
+    weight: float = 1.0
+
+
+def _k(item: ItemId | None, label: str, pattern: str, weight: float = 1.0) -> Kind:
+    return Kind(item, label, re.compile(pattern, re.IGNORECASE), weight)
+
+
+A, B, C, D, E, F = ItemId.A, ItemId.B, ItemId.C, ItemId.D, ItemId.E, ItemId.F
+LETTER = "Letter of medical necessity"
+
+# Each pattern counts once per page, at the weight of the line it is found on.
+KINDS: tuple[Kind, ...] = (
+    # A: the letter, by its title and by the shape of a letter
+    _k(A, LETTER, r"medical\s+necessity", 3),
+    _k(A, LETTER, r"letter\s+of\s+(support|appeal|request)|coverage\s+(determination|request)", 2),
+    _k(A, LETTER, r"^\s*(dear\b|to\s+whom\s+it\s+may\s+concern)", 3),
+    _k(A, LETTER, r"^\s*(sincerely|respectfully|regards|kind\s+regards|best\s+regards)\b", 3),
+    _k(
+        A,
+        LETTER,
+        r"\b(i|we)\s+(am|are)\s+(writing|requesting)\b|\bon\s+behalf\s+of\s+my\s+patient",
+        2,
+    ),
+    _k(A, LETTER, r"\b(re|subject)\s*:", 1),
+    # B: facility verification
+    _k(
+        B,
+        "Treatment center verification",
+        r"(authori[sz]ed|qualified|certified|approved)\s+treatment\s+(cent(er|re)|site|facility)",
+        3,
+    ),
+    _k(
+        B,
+        "Treatment center verification",
+        r"treatment\s+(cent(er|re)|site)\s+(verification|confirmation|agreement|certification)",
+        3,
+    ),
+    _k(
+        B,
+        "Facility-manufacturer agreement",
+        r"(facility|site|center|master\s+services?|treatment\s+cent(er|re))\s+"
+        r"(agreement|contract)|agreement\s+between",
+        3,
+    ),
+    _k(
+        B,
+        "Treatment center verification",
+        r"(site|facility|center)\s+(certification|activation|verification|authori[sz]ation)",
+        2,
+    ),
+    _k(B, "Treatment center verification", r"\bmanufacturer\b", 1),
+    _k(B, "Treatment center verification", r"\brems\b", 1),
+    # C: serologies
+    _k(C, "Serology report", r"serolog", 3),
+    _k(C, "Serology report", r"infectious\s+disease\s+(panel|screen|markers?|testing|serolog)", 3),
+    _k(C, "Serology report", r"\bhiv\b|human\s+immunodeficiency", 1.5),
+    _k(
+        C,
+        "Serology report",
+        r"hepatitis|\bhbv\b|\bhcv\b|\bhbs\s*ag\b|\bhbsag\b|anti-?\s*hb[cs]",
+        1.5,
+    ),
+    _k(C, "Serology report", r"non-?\s*reactive|\bnot\s+detected\b", 1),
+    # D: disease work-up
+    _k(D, "Bone marrow biopsy pathology", r"bone\s+marrow", 2),
+    _k(D, "Pathology report", r"patholog|hematopath", 2),
+    _k(D, "Bone marrow biopsy pathology", r"\b(biopsy|aspirate|trephine)\b", 1),
+    _k(D, "Flow cytometry", r"flow\s+cytometr|immunophenotyp", 2),
+    _k(
+        D,
+        "Cytogenetics/FISH",
+        r"cytogenetic|karyotype|\bfish\b|molecular\s+(study|analysis|panel)",
+        2,
+    ),
+    _k(D, "PET/CT report", r"\bpet\s*[/-]?\s*ct\b|positron\s+emission|deauville|\bsuv\s*max", 2),
+    _k(
+        D,
+        "Imaging report",
+        r"\b(ct|mri|magnetic\s+resonance|computed\s+tomography)\b.{0,30}"
+        r"(chest|abdomen|pelvis|neck|brain|spine)",
+        1.5,
+    ),
+    _k(D, "Myeloma markers", r"protein\s+electrophoresis|\bspep\b|free\s+light\s+chain", 2),
+    _k(D, "CSF study", r"cerebrospinal|\bcsf\b", 1.5),
+    # E: organ function and fitness
+    _k(E, "Echocardiogram", r"echocardiogra|\bmuga\b|\blvef\b|ejection\s+fraction", 2.5),
+    _k(E, "Pulmonary function tests", r"pulmonary\s+function|spirometry|\bfev1\b|\bdlco\b", 2.5),
+    _k(E, "ECG", r"electrocardiogra|\becg\b|\bekg\b", 2),
+    _k(E, "Laboratory results", r"complete\s+blood\s+count|\bcbc\b|metabolic\s+panel|\bcmp\b", 2),
+    # F: psychosocial evaluation
+    _k(F, "Psychosocial evaluation", r"psycho-?\s*social", 3),
+    _k(F, "Psychosocial evaluation", r"social\s+work|psycholog", 2),
+    _k(
+        F, "Psychosocial evaluation", r"care\s*giver|care\s+partner|support\s+(system|network)", 1.5
+    ),
+    _k(F, "Psychosocial evaluation", r"substance|mental\s+health|behavioral\s+health", 1.5),
+    _k(F, "Psychosocial evaluation", r"\b(adherence|compliance)\b", 1),
+    _k(F, "Psychosocial evaluation", r"\blegal\b", 1),
+    # no item: cover sheets and request forms
+    _k(None, "Fax cover sheet", r"fax\s+cover|cover\s+(sheet|page)|facsimile|transmittal", 4),
+    _k(
+        None,
+        "Fax cover sheet",
+        r"pages?\s*\(?\s*(including|incl\.?)\s+cover|number\s+of\s+pages",
+        3,
+    ),
+    _k(
+        None,
+        "Prior authorization request form",
+        r"(prior\s+authori[sz]ation|precertification|pre-?service)\s+(request\s+)?form",
+        5,
+    ),
+)
+
+# Weight of a line by where it stands: a heading counts more than the body.
+HEAD_WEIGHT = 3.0
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+HEAD_LINES = 12
+MIN_SCORE = 3.0
+
+_PAGE_OF = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageVerdict:
+    scores: dict[ItemId | None, float]
+    labels: dict[ItemId | None, str]
+    headed: ItemId | None | bool  # the item its heading names; False when no heading matched
+    page_of: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Consecutive pages of one file that make one document."""
+
+    pages: tuple[int, ...]  # 1-based page numbers
+    item: ItemId | None
+    title: str | None
+
+
+def line_weights(page: Page) -> list[float]:
+    lines = page.lines
+    sizes = sorted(line.size for line in lines if line.size > 0)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    weights = []
+    for index, line in enumerate(lines):
+        in_head = index < HEAD_LINES and line.top < page.height * 0.4
+        if in_head and body_size and line.size >= body_size * 1.2:
+            weights.append(TITLE_WEIGHT)
+        elif in_head:
+            weights.append(HEAD_WEIGHT)
+        else:
+            weights.append(BODY_WEIGHT)
+    return weights
+
+
+def judge_page(page: Page) -> PageVerdict:
+    weights = line_weights(page)
+    best: dict[int, tuple[float, bool]] = {}  # kind index -> (weight, in heading)
+    page_of = None
+    for line, weight in zip(page.lines, weights, strict=True):
+        text = line.text
+        if page_of is None and (m := _PAGE_OF.search(text)):
+            page_of = (int(m.group(1)), int(m.group(2)))
+        for index, kind in enumerate(KINDS):
+            if kind.pattern.search(text):
+                score = kind.weight * weight
+                if score > best.get(index, (0.0, False))[0]:
+                    best[index] = (score, weight > BODY_WEIGHT)
+    scores: dict[ItemId | None, float] = {}
+    labels: dict[ItemId | None, str] = {}
+    head_scores: dict[ItemId | None, float] = {}
+    label_score: dict[ItemId | None, float] = {}
+    for index, (score, in_head) in best.items():
+        kind = KINDS[index]
+        scores[kind.item] = scores.get(kind.item, 0.0) + score
+        if score > label_score.get(kind.item, 0.0):
+            label_score[kind.item] = score
+            labels[kind.item] = kind.label
+        if in_head and kind.weight >= 2:
+            head_scores[kind.item] = head_scores.get(kind.item, 0.0) + score
+    headed: ItemId | None | bool = False
+    if head_scores:
+        headed = max(head_scores, key=lambda k: (head_scores[k], scores.get(k, 0.0)))
+    return PageVerdict(scores=scores, labels=labels, headed=headed, page_of=page_of)
+
+
+def segment(pages: Sequence[Page]) -> list[Segment]:
+    """Split one file's pages into documents and decide each document's item."""
+    verdicts = [judge_page(p) for p in pages]
+    groups: list[list[int]] = []
+    for index, verdict in enumerate(verdicts):
+        if groups and _continues(verdict, verdicts[groups[-1][0]], groups[-1], verdicts):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return [_segment(pages, verdicts, group) for group in groups]
+
+
+def _continues(
+    verdict: PageVerdict, first: PageVerdict, group: list[int], verdicts: list[PageVerdict]
+) -> bool:
+    if verdict.page_of and verdict.page_of[0] > 1:
+        return True
+    if verdict.page_of and verdict.page_of[0] == 1:
+        return False
+    group_item = _best_item([verdicts[i] for i in group])
+    if verdict.headed is False:
+        # An unheaded page continues its document, except after a cover sheet.
+        return group_item is not None or _best_item([verdict]) is None
+    return verdict.headed == group_item and first.page_of is None
+
+
+def _best_item(verdicts: Sequence[PageVerdict]) -> ItemId | None:
+    totals: dict[ItemId | None, float] = {}
+    for verdict in verdicts:
+        for item, score in verdict.scores.items():
+            totals[item] = totals.get(item, 0.0) + score
+    head = verdicts[0].headed
+    if head is not False:
+        totals[head] = totals.get(head, 0.0) + 2 * MIN_SCORE  # type: ignore[index]
+    if not totals:
+        return None
+    item = max(totals, key=lambda k: (totals[k], k is not None))
+    return item if totals[item] >= MIN_SCORE else None
+
+
+def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int]) -> Segment:
+    chosen = [verdicts[i] for i in group]
+    item = _best_item(chosen)
+    label = None
+    for verdict in chosen:
+        if item in verdict.labels:
+            label = verdict.labels[item]
+            break
+    return Segment(pages=tuple(pages[i].number for i in group), item=item, title=label)
+
+
+def head_text(lines: Sequence[TextLine]) -> str:
+    return "\n".join(line.text for line in lines[:HEAD_LINES])

@@ -1,0 +1,185 @@
+"""The command line (Typer): the only module that prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from carcheck import __version__
+from carcheck.engine import Settings, check_packet
+from carcheck.errors import UsageError
+from carcheck.ingest import display_name
+from carcheck.model import RunReport
+from carcheck.report import RENDERERS, Format, table
+from carcheck.report.records import as_records
+from carcheck.rules import RULES
+
+EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="carcheck",
+    help="Check CAR T-cell therapy prior-authorization packets against WNC.CP.192 (I.A-F).",
+    add_completion=False,
+    no_args_is_help=True,
+    # Pretty tracebacks print local variables, which may hold patient text.
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"carcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Check CAR T-cell therapy prior-authorization packets against WNC.CP.192 (I.A-F)."""
+
+
+@app.command()
+def check(
+    packets: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Packet folders (walked recursively) or single files.", show_default=False
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge the packet as of this date [default: today].",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="Output format.", case_sensitive=False)
+    ] = Format.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of standard output."
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log internal errors with their stack traces to stderr.")
+    ] = False,
+) -> None:
+    """Check packets and report, item by item, what is present, stale, incomplete or missing."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        stream=sys.stderr,
+        format="carcheck: %(message)s",
+    )
+    when = parse_as_of(as_of) if as_of is not None else dt.date.today()
+    for packet in packets:
+        if not packet.exists() and not packet.is_symlink():
+            raise UsageError(f"no such file or folder: {display_name(str(packet))}")
+    if output is not None:
+        _check_output(output, packets)
+    settings = Settings(as_of=when, debug=debug)
+    reports = tuple(check_packet(p, settings, label=display_name(str(p))) for p in packets)
+    run = RunReport(as_of=when, packets=reports)
+    records = as_records(run)
+    if output is None and fmt is Format.TABLE:
+        Console(highlight=False).print(table.renderable(records))
+    else:
+        text = RENDERERS[fmt](records)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot write the report to {display_name(str(output))}: "
+                    f"{exc.strerror or 'error'}"
+                ) from None
+    raise typer.Exit(EXIT_COMPLETE if all(r.complete for r in reports) else EXIT_INCOMPLETE)
+
+
+@app.command()
+def rules() -> None:
+    """List the items A-F, what each needs and its age limit."""
+    grid = Table(title="WNC.CP.192 Background I.A-F", show_lines=True)
+    grid.add_column("Item", no_wrap=True)
+    grid.add_column("Required", no_wrap=True)
+    grid.add_column("Needs", ratio=3)
+    grid.add_column("Limit on age", ratio=2)
+    for item, rule in RULES.items():
+        grid.add_row(
+            f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, rule.LIMIT
+        )
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=120)
+    console.print(grid)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_as_of(text: str) -> dt.date:
+    if not _ISO_DATE.fullmatch(text):
+        raise UsageError(f"--as-of must be a date as YYYY-MM-DD, not {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of is not a real date: {text}") from None
+
+
+def _check_output(output: Path, packets: list[Path]) -> None:
+    target = output.resolve()
+    for packet in packets:
+        folder = packet.resolve() if packet.is_dir() else packet.resolve().parent
+        if target.is_relative_to(folder) and (packet.is_dir() or target == packet.resolve()):
+            raise UsageError(
+                "--output may not point inside a packet folder (carcheck never writes there)"
+            )
+    if output.is_dir():
+        raise UsageError(f"--output is a folder: {display_name(str(output))}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: usage errors are one line on stderr and exit 2, never a traceback."""
+    try:
+        code = app(args=argv, prog_name="carcheck", standalone_mode=False)
+    except UsageError as exc:
+        _usage(exc.message)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("carcheck: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INCOMPLETE)
+    except Exception as exc:
+        # Click's usage errors (bad option, missing argument) carry a message and exit code 2.
+        if hasattr(exc, "format_message") and getattr(exc, "exit_code", None) == EXIT_USAGE:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `carcheck`: show the help
+                print(exc.format_message(), file=sys.stderr)
+                sys.exit(EXIT_USAGE)
+            _usage(exc.format_message())
+        print("carcheck: internal error (re-run with --debug for details)", file=sys.stderr)
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        sys.exit(EXIT_INCOMPLETE)
+    sys.exit(code if isinstance(code, int) else EXIT_COMPLETE)
+
+
+def _usage(message: str) -> None:
+    line = " ".join(message.split())
+    print(f"carcheck: error: {line}", file=sys.stderr)
+    sys.exit(EXIT_USAGE)

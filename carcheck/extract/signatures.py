@@ -1,0 +1,80 @@
+"""Signatures on a page: e-signature statements ("Electronically signed by ...", "/s/ ...")."""
+
+from __future__ import annotations
+
+import re
+
+from carcheck.extract.dates import find_dates
+from carcheck.model import Page, Role, Signature, SignatureKind
+
+# Credentials that may follow a signer's name.
+CREDENTIALS = (
+    r"M\.?\s?D\.?|D\.?\s?O\.?|Ph\.?\s?D\.?|Psy\.?\s?D\.?|N\.?P\.?(?:-C)?|A\.?P\.?R\.?N\.?|"
+    r"P\.?A\.?(?:-C)?|R\.?N\.?|B\.?S\.?N\.?|M\.?S\.?N\.?|L\.?C\.?S\.?W\.?|M\.?S\.?W\.?|"
+    r"F\.?A\.?C\.?P\.?|M\.?P\.?H\.?|M\.?B\.?B\.?S\.?|FNP(?:-BC)?|DNP|CRNP|LPN|MA"
+)
+_NAME = r"(?:Dr\.?\s+)?[A-Z][A-Za-z'\-]+\.?(?:\s+[A-Z]\.)*(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
+SIGNER = rf"(?P<name>{_NAME})(?P<creds>(?:\s*,?\s*(?:{CREDENTIALS})(?![A-Za-z]))*)"
+
+# The statement that introduces an e-signature; the signer's name follows it.
+_LEADS = (
+    r"(?:electronically|digitally|e-?)\s*signed(?:\s+(?:by|off\s+by))?",
+    r"signed\s+electronically(?:\s+by)?",
+    r"e-?signature(?:\s+by)?",
+    r"electronic\s+signature(?:\s+by)?",
+    r"(?<![\w/])/s/",
+)
+_STATEMENT = re.compile(
+    rf"(?P<lead>{'|'.join(_LEADS)})\s*:?\s*{SIGNER}",
+    re.IGNORECASE,
+)
+# Template phrases ("must be electronically signed by the attending") are not signatures.
+_NOT_A_SIGNATURE = re.compile(
+    r"\b(must|should|shall|will|to|needs?\s+to|required\s+to|has\s+not|have\s+not|not|"
+    r"please|awaiting|pending)\s+(be\s+)?$",
+    re.IGNORECASE,
+)
+_PHYSICIAN = re.compile(r"\b(M\.?\s?D|D\.?\s?O|MBBS)\b\.?", re.IGNORECASE)
+
+
+def find_signatures(page: Page) -> list[Signature]:
+    """E-signature statements on one page, each with the signer and the signing date."""
+    found: list[Signature] = []
+    dates = find_dates(page.lines, page.number)
+    for index, line in enumerate(page.lines):
+        text = line.text
+        for match in _STATEMENT.finditer(text):
+            if _NOT_A_SIGNATURE.search(text[: match.start()]):
+                continue
+            name = match.group("name")
+            # Case-insensitive matching lets the name group start lower-case; a real name doesn't.
+            if not name[0].isupper() or name.split()[0].lower() in _NOT_NAMES:
+                continue
+            signer = _clean_signer(name + match.group("creds"))
+            signed_on = next(
+                (d.date for d in dates if d.line == index and d.role is Role.SIGNED), None
+            )
+            found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
+    return found
+
+
+_NOT_NAMES = {"the", "a", "an", "this", "attending", "physician", "provider", "patient", "by"}
+
+
+def _clean_signer(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"\s*,\s*", ", ", text)
+    return text
+
+
+def is_physician(signer: str | None) -> bool:
+    """Whether a signer's credentials say physician (MD or DO)."""
+    return bool(signer and _PHYSICIAN.search(signer))
+
+
+def surname(name: str) -> str:
+    """The family name of 'Dr. Jane Q. Roe, MD' -> 'roe', for matching signer to attending."""
+    bare = re.split(r",", name)[0]
+    bare = re.sub(rf"\s+(?:{CREDENTIALS})\.?$", "", bare)
+    parts = [p for p in re.split(r"\s+", bare) if p and not p.lower().startswith("dr")]
+    return parts[-1].lower().strip(".") if parts else ""

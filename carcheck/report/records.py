@@ -1,0 +1,98 @@
+"""The one serialised form of a run that every machine format starts from (CONTRACT.md JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carcheck import __version__
+from carcheck.model import (
+    Document,
+    FacilityContent,
+    ItemId,
+    ItemReport,
+    LetterContent,
+    PacketReport,
+    RunReport,
+)
+from carcheck.rules.a_letter import signed_by_physician
+
+SCHEMA_VERSION = 1
+
+
+def as_records(run: RunReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": "carcheck",
+        "version": __version__,
+        "as_of": run.as_of.isoformat(),
+        "packets": [_packet(p) for p in run.packets],
+    }
+
+
+def _packet(packet: PacketReport) -> dict[str, Any]:
+    return {
+        "path": packet.path,
+        "complete": packet.complete,
+        "product": packet.product,
+        "facility": packet.facility or _facility(packet),
+        "items": [_item(i) for i in packet.items],
+        "documents": [_document(d) for d in packet.documents],
+        "errors": [{"file": e.file, "message": e.message} for e in packet.errors],
+        "flags": [{"code": f.code, "message": f.message} for f in packet.flags],
+    }
+
+
+def _facility(packet: PacketReport) -> str | None:
+    for doc in packet.documents:
+        if isinstance(doc.content, FacilityContent) and doc.content.facility:
+            return doc.content.facility
+    return None
+
+
+def _item(item: ItemReport) -> dict[str, Any]:
+    return {
+        "id": item.id.value,
+        "title": item.title,
+        "required": item.required,
+        "status": item.status.value,
+        "date": item.date.isoformat() if item.date else None,
+        "reasons": list(item.reasons),
+        "documents": [_evidence(item, d) for d in item.documents],
+    }
+
+
+def _evidence(item: ItemReport, doc: Document) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "file": doc.file,
+        "pages": list(doc.pages),
+        "date": doc.date.date.isoformat() if doc.date else None,
+    }
+    if item.id is ItemId.A:
+        record["signed"] = isinstance(doc.content, LetterContent) and signed_by_physician(doc)
+        record["signers"] = [
+            {"signer": s.signer, "kind": s.kind.value, "page": s.page} for s in doc.signatures
+        ]
+    return record
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "file": doc.file,
+        "pages": list(doc.pages),
+        "item": doc.item.value if doc.item else None,
+        "title": doc.title,
+        "date": doc.date.date.isoformat() if doc.date else None,
+        "dates": [
+            {"date": d.date.isoformat(), "role": d.role.value, "page": d.page} for d in doc.dates
+        ],
+        "signatures": [
+            {
+                "page": s.page,
+                "kind": s.kind.value,
+                "signer": s.signer,
+                "date": s.date.isoformat() if s.date else None,
+            }
+            for s in doc.signatures
+        ],
+        "ocr": doc.ocr,
+    }

@@ -1,0 +1,47 @@
+"""Short texts that the human-readable formats share (table and Markdown)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def pages_text(pages: list[int]) -> str:
+    """[3, 4, 5] -> 'pp. 3-5'; [2] -> 'p. 2'; gaps are listed."""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    if pages == list(range(pages[0], pages[-1] + 1)):
+        return f"pp. {pages[0]}-{pages[-1]}"
+    return "pp. " + ", ".join(str(p) for p in pages)
+
+
+def evidence_text(item: dict[str, Any], limit: int = 3) -> str:
+    parts = []
+    for doc in item["documents"][:limit]:
+        text = f"{doc['file']} {pages_text(doc['pages'])}"
+        if item["id"] == "A":
+            signers = doc.get("signers") or []
+            if signers:
+                text += "; signed by " + ", ".join(
+                    f"{s['signer'] or 'unnamed'} ({s['kind']})" for s in signers
+                )
+            else:
+                text += "; no signature found"
+        parts.append(text)
+    more = len(item["documents"]) - limit
+    if more > 0:
+        parts.append(f"and {more} more")
+    return "\n".join(parts)
+
+
+def verdict_line(packet: dict[str, Any]) -> str:
+    if packet["complete"]:
+        return "COMPLETE: every required item is present"
+    problems = [
+        f"{i['id']} {i['status'].replace('_', ' ')}"
+        for i in packet["items"]
+        if i["required"] and i["status"] != "present"
+    ]
+    if packet["errors"]:
+        n = len(packet["errors"])
+        problems.append(f"{n} file{'s' if n != 1 else ''} could not be read")
+    return "NOT COMPLETE: " + ", ".join(problems)
