@@ -141,6 +141,15 @@ BODY_WEIGHT = 1.0
 HEAD_LINES = 12
 MIN_SCORE = 3.0
 
+# A cover sheet is a block of transmission fields: To:, From:, Fax:, Pages:, Date sent: ...
+_FAX_FIELD = re.compile(
+    r"^\s*(to|from|fax|pages|no\.?\s+of\s+pages|date(\s+sent)?|sent|re|attn|attention|"
+    r"phone|subject|sender|recipient|cc)\s*:",
+    re.IGNORECASE,
+)
+_PAGES_FIELD = re.compile(r"^\s*(pages|no\.?\s+of\s+pages|number\s+of\s+pages)\b", re.I)
+COVER_FIELDS = 4
+
 _PAGE_OF = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -202,6 +211,12 @@ def judge_page(page: Page) -> PageVerdict:
             labels[kind.item] = kind.label
         if in_head and kind.weight >= 2:
             head_scores[kind.item] = head_scores.get(kind.item, 0.0) + score
+    fields = [line.text for line in page.lines if _FAX_FIELD.match(line.text)]
+    if len(fields) >= COVER_FIELDS and any(_PAGES_FIELD.match(f) for f in fields):
+        # Transmission fields outweigh the enclosure list that names every item.
+        scores[None] = scores.get(None, 0.0) + 3.0 * len(fields)
+        head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
+        labels.setdefault(None, "Fax cover sheet")
     headed: ItemId | None | bool = False
     if head_scores:
         headed = max(head_scores, key=lambda k: (head_scores[k], scores.get(k, 0.0)))

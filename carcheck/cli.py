@@ -81,11 +81,7 @@ def check(
     ] = False,
 ) -> None:
     """Check packets and report, item by item, what is present, stale, incomplete or missing."""
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        stream=sys.stderr,
-        format="carcheck: %(message)s",
-    )
+    _configure_logging(debug)
     when = parse_as_of(as_of) if as_of is not None else dt.date.today()
     for packet in packets:
         if not packet.exists() and not packet.is_symlink():
@@ -129,6 +125,17 @@ def rules() -> None:
     if not console.is_terminal:
         console = Console(highlight=False, width=120)
     console.print(grid)
+
+
+def _configure_logging(debug: bool) -> None:
+    """carcheck's own messages only; the PDF libraries' chatter (about damaged files) with --debug."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("carcheck: %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if debug else logging.ERROR)
+    for noisy in ("pdfminer", "pdfplumber", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING if debug else logging.CRITICAL)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

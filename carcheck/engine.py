@@ -69,8 +69,8 @@ def check_packet(packet: Path, settings: Settings, label: str | None = None) -> 
 def read_file(source: ingest.SourceFile) -> list[Document]:
     """One packet file to its documents; raises ReadError when it cannot be read."""
     pages = list(read_pages(source))
-    page_dates = {p.number: find_dates(p.lines, p.number) for p in pages}
-    page_signatures = {p.number: find_signatures(p) for p in pages}
+    page_dates = {p.number: find_dates(p.lines, p.number, page_height=p.height) for p in pages}
+    page_signatures = {p.number: find_signatures(p, page_dates[p.number]) for p in pages}
     return [
         build_document(source.rel, seg, pages, page_dates, page_signatures)
         for seg in segment(pages)

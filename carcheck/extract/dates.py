@@ -169,8 +169,10 @@ _KEYWORD = re.compile(
 )
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-# What may share a line with a letter date: "Date:" before, punctuation either side.
-_ALONE_BEFORE = re.compile(r"[\s(]*(?:dated?[\s:.-]*)?", _FLAGS)
+# What may share a line with a letter date: "Date:" or a weekday before, punctuation after.
+_ALONE_BEFORE = re.compile(
+    r"[\s(]*(?:dated?[\s:.-]*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?", _FLAGS
+)
 _ALONE_AFTER = re.compile(r"[\s.,;:)]*")
 
 

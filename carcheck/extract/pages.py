@@ -39,7 +39,7 @@ def _read_pdf(source: SourceFile) -> Iterator[Page]:
         raise ReadError(_pdf_message(exc)) from None
     except Exception as exc:  # pdfminer raises many types on damaged files
         raise ReadError(_pdf_message(exc)) from None
-    with pdf:
+    try:
         try:
             count = len(pdf.pages)
         except Exception as exc:
@@ -47,16 +47,27 @@ def _read_pdf(source: SourceFile) -> Iterator[Page]:
         if count == 0:
             raise ReadError("the PDF has no pages")
         for index in range(count):
-            plumber_page = pdf.pages[index]
             try:
-                yield _page(plumber_page, index + 1)
-            except ReadError:
-                raise
+                plumber_page = pdf.pages[index]
+            except Exception as exc:
+                raise ReadError(f"page {index + 1}: {_pdf_message(exc)}") from None
+            try:
+                page = _page(plumber_page, index + 1)
             except Exception as exc:
                 raise ReadError(f"page {index + 1}: {_pdf_message(exc)}") from None
             finally:
                 # pdfplumber caches every object of a page until the page is closed.
                 plumber_page.close()
+            yield page
+    finally:
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    try:
+        pdf.close()
+    except Exception:  # closing a damaged file can fail the way opening it did
+        pass
 
 
 def _page(page: Any, number: int) -> Page:

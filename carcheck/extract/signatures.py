@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from carcheck.extract.dates import find_dates
-from carcheck.model import Page, Role, Signature, SignatureKind
+from collections.abc import Sequence
+
+from carcheck.model import DateMention, Page, Role, Signature, SignatureKind
 
 # Credentials that may follow a signer's name.
 CREDENTIALS = (
@@ -37,10 +38,9 @@ _NOT_A_SIGNATURE = re.compile(
 _PHYSICIAN = re.compile(r"\b(M\.?\s?D|D\.?\s?O|MBBS)\b\.?", re.IGNORECASE)
 
 
-def find_signatures(page: Page) -> list[Signature]:
+def find_signatures(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
     """E-signature statements on one page, each with the signer and the signing date."""
     found: list[Signature] = []
-    dates = find_dates(page.lines, page.number)
     for index, line in enumerate(page.lines):
         text = line.text
         for match in _STATEMENT.finditer(text):

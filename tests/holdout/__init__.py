@@ -1,0 +1,1 @@
+"""Held-out document family for tests/test_holdout.py."""
