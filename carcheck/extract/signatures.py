@@ -35,7 +35,9 @@ _NOT_A_SIGNATURE = re.compile(
     r"please|awaiting|pending)\s+(be\s+)?$",
     re.IGNORECASE,
 )
-_PHYSICIAN = re.compile(r"\b(M\.?\s?D|D\.?\s?O|MBBS)\b\.?", re.IGNORECASE)
+# Physician credentials as written after a name: upper case, so the surname "Do" is not DO.
+_PHYSICIAN = re.compile(r"(?:^|[\s,])(?:M\.?\s?D|D\.?\s?O|MBBS)\.?(?=[\s,;)]|$)")
+_CREDENTIAL = re.compile(rf"^(?:{CREDENTIALS})$", re.IGNORECASE)
 
 
 def find_signatures(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
@@ -69,12 +71,30 @@ def _clean_signer(text: str) -> str:
 
 def is_physician(signer: str | None) -> bool:
     """Whether a signer's credentials say physician (MD or DO)."""
-    return bool(signer and _PHYSICIAN.search(signer))
+    return bool(signer and _PHYSICIAN.search(_credentials(signer)))
+
+
+def has_credentials(signer: str | None) -> bool:
+    return bool(signer and _credentials(signer).strip())
+
+
+def _credentials(signer: str) -> str:
+    """The credentials after a name: 'Jane Roe, MD, PhD' -> ' MD, PhD'."""
+    tokens = re.split(r"(\s+|,)", signer)
+    words = [t for t in tokens if t.strip(" ,")]
+    tail: list[str] = []
+    for word in reversed(words):
+        if _CREDENTIAL.match(word.strip(".")) or _CREDENTIAL.match(word):
+            tail.insert(0, word)
+        else:
+            break
+    return " " + ", ".join(tail) if tail else ""
 
 
 def surname(name: str) -> str:
-    """The family name of 'Dr. Jane Q. Roe, MD' -> 'roe', for matching signer to attending."""
-    bare = re.split(r",", name)[0]
-    bare = re.sub(rf"\s+(?:{CREDENTIALS})\.?$", "", bare)
-    parts = [p for p in re.split(r"\s+", bare) if p and not p.lower().startswith("dr")]
-    return parts[-1].lower().strip(".") if parts else ""
+    """The family name of 'Dr. Jane Q. Roe, MD, PhD' -> 'roe', to match a signer to the attending."""
+    words = [w.strip(".,") for w in re.split(r"[\s,]+", name) if w.strip(".,")]
+    while words and (_CREDENTIAL.match(words[-1]) or _CREDENTIAL.match(words[-1] + ".")):
+        words.pop()
+    words = [w for w in words if w.lower() not in ("dr", "doctor")]
+    return words[-1].lower() if words else ""

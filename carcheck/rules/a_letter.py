@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from carcheck.extract.signatures import is_physician, surname
+from carcheck.extract.signatures import has_credentials, is_physician, surname
 from carcheck.model import Document, ItemId, ItemReport, LetterContent, Status
 from carcheck.rules.common import documents_for, future_flag, is_future
 
@@ -86,7 +86,22 @@ def _signature_problems(letter: Document) -> list[str]:
     signers = ", ".join(s.signer or "an unnamed signer" for s in signatures)
     if content.attending:
         wanted = surname(content.attending)
-        if not any(s.signer and surname(s.signer) == wanted for s in signatures):
+        by_attending = [
+            s
+            for s in signatures
+            if s.signer
+            and surname(s.signer) == wanted
+            and (is_physician(s.signer) or not has_credentials(s.signer))
+        ]
+        if (
+            content.attending
+            and has_credentials(content.attending)
+            and not is_physician(content.attending)
+        ):
+            return [
+                f"letter names {content.attending} as attending, who is not a physician (MD or DO)"
+            ]
+        if not by_attending:
             return [
                 f"letter is signed by {signers}, not by the attending physician {content.attending}"
             ]
