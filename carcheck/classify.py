@@ -158,6 +158,7 @@ class PageVerdict:
     scores: dict[ItemId | None, float]
     labels: dict[ItemId | None, str]
     headed: ItemId | None | bool  # the item its heading names; False when no heading matched
+    head_label: str | None  # the kind of document its heading names
     page_of: tuple[int, int] | None
 
 
@@ -202,6 +203,7 @@ def judge_page(page: Page) -> PageVerdict:
     scores: dict[ItemId | None, float] = {}
     labels: dict[ItemId | None, str] = {}
     head_scores: dict[ItemId | None, float] = {}
+    head_labels: dict[ItemId | None, tuple[float, str]] = {}
     label_score: dict[ItemId | None, float] = {}
     for index, (score, in_head) in best.items():
         kind = KINDS[index]
@@ -211,16 +213,22 @@ def judge_page(page: Page) -> PageVerdict:
             labels[kind.item] = kind.label
         if in_head and kind.weight >= 2:
             head_scores[kind.item] = head_scores.get(kind.item, 0.0) + score
+            if score > head_labels.get(kind.item, (0.0, ""))[0]:
+                head_labels[kind.item] = (score, kind.label)
     fields = [line.text for line in page.lines if _FAX_FIELD.match(line.text)]
     if len(fields) >= COVER_FIELDS and any(_PAGES_FIELD.match(f) for f in fields):
         # Transmission fields outweigh the enclosure list that names every item.
         scores[None] = scores.get(None, 0.0) + 3.0 * len(fields)
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
         labels.setdefault(None, "Fax cover sheet")
+        head_labels[None] = (3.0 * len(fields), "Fax cover sheet")
     headed: ItemId | None | bool = False
     if head_scores:
         headed = max(head_scores, key=lambda k: (head_scores[k], scores.get(k, 0.0)))
-    return PageVerdict(scores=scores, labels=labels, headed=headed, page_of=page_of)
+    head_label = head_labels[headed][1] if headed is not False else None  # type: ignore[index]
+    return PageVerdict(
+        scores=scores, labels=labels, headed=headed, head_label=head_label, page_of=page_of
+    )
 
 
 def segment(pages: Sequence[Page]) -> list[Segment]:
@@ -246,7 +254,12 @@ def _continues(
     if verdict.headed is False:
         # An unheaded page continues its document, except after a cover sheet.
         return group_item is not None or _best_item([verdict]) is None
-    return verdict.headed == group_item and first.page_of is None
+    # A repeated heading (a lab report's page 2) continues; another kind of report starts anew.
+    return (
+        verdict.headed == group_item
+        and verdict.head_label == first.head_label
+        and first.page_of is None
+    )
 
 
 def _best_item(verdicts: Sequence[PageVerdict]) -> ItemId | None:

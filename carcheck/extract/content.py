@@ -167,7 +167,7 @@ def read_serology(pages: Sequence[Page], dates: Sequence[DateMention]) -> Serolo
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(line.text)
             window = line.text[end:stop]
             outcome = _outcome(window)
-            if outcome is None and n + 1 == len(mentions) and len(window.strip()) < 40:
+            if outcome is None and n + 1 == len(mentions) and len(window.strip()) < 60:
                 following = lines[position + 1].text if position + 1 < len(lines) else ""
                 if following and not _analyte_mentions(following):
                     outcome = _outcome(following[:60])
@@ -251,13 +251,31 @@ _SPECIMEN = _rx(
 
 
 def read_diagnostic(pages: Sequence[Page], dates: Sequence[DateMention]) -> DiagnosticContent:
+    """A bone marrow biopsy report names the biopsy in its heading or specimen line.
+
+    A PET/CT report whose history mentions an earlier biopsy is not one.
+    """
+    first = pages[0]
+    head = [
+        Line(first.number, i, line.text)
+        for i, line in enumerate(first.lines[:HEAD_LINES])
+        if line.top < first.height * 0.35
+    ]
     lines = doc_lines(pages)
-    head = [line for line in lines if line.page == pages[0].number][:15]
-    candidates = head + [line for line in lines if _SPECIMEN.search(line.text)]
+    candidates = [
+        ln
+        for ln in head + [ln for ln in lines if _SPECIMEN.search(ln.text)]
+        if not _HISTORY.search(ln.text)
+    ]
     biopsy = any(_MARROW.search(ln.text) and _BIOPSY.search(ln.text) for ln in candidates)
     return DiagnosticContent(bone_marrow_biopsy=biopsy, date=first_of(dates, DIAGNOSTIC_ROLES))
 
 
+HEAD_LINES = 12
+_HISTORY = _rx(
+    r"^\s*(clinical\s+|relevant\s+|pertinent\s+)?(history|indications?|reason(\s+for)?|"
+    r"comparison|clinical\s+(information|data|notes?)|prior)\b"
+)
 DIAGNOSTIC_ROLES = (Role.PROCEDURE, Role.COLLECTED, Role.REPORTED)
 
 
@@ -299,7 +317,7 @@ _BLANK_ANSWER = _rx(
 )
 _ASSESSMENT = _rx(
     r"\b(denies|denied|reports?|reported|no\b|none|negative|endorses|has|had|have|without|"
-    r"never|is|was|are|were|history\s+of)\b"
+    r"never|is|was|are|were|lives|remains|continues|will)\b"
 )
 _PRIMARY = _rx(r"\bprimary\b")
 _SECONDARY = _rx(r"\b(secondary|back-?up|alternate|second)\b")
@@ -424,10 +442,9 @@ def _addressed(texts: Sequence[str], part: str) -> bool:
         if not match:
             continue
         rest = text[match.end() :]
-        several = any(rx.search(text) for p, rx in _PARTS.items() if p != part)
         if ":" in rest:
             answer = rest.split(":", 1)[1]
-        elif several or not _ASSESSMENT.search(text):
+        elif not _ASSESSMENT.search(text):
             answer = ""  # a heading: its answer is on the next line
         else:
             return True  # a sentence that assesses the part ("denies substance use")
@@ -454,21 +471,39 @@ def _other_field(text: str, part: str) -> bool:
 
 
 def _caregivers(texts: Sequence[str]) -> tuple[str | None, str | None]:
-    clauses: list[str] = list(texts)
-    joined = " ".join(texts)
-    clauses += [c for c in re.split(r"(?<=[.;])\s+", joined) if c]
-    primary = secondary = None
+    """The named primary and secondary caregivers: from fields ("Primary caregiver: ..."),
+    else from the sentences that name them."""
+    primary = _field(texts, _PRIMARY)
+    secondary = _field(texts, _SECONDARY)
+    if primary is not None and secondary is not None:
+        return primary or None, secondary or None
+    clauses = [c for c in re.split(r"(?<=[.;])\s+", " ".join(texts)) if _CAREGIVER.search(c)]
     for clause in clauses:
-        if not _CAREGIVER.search(clause):
-            continue
         names = _names(clause)
-        if not names:
-            continue
-        if primary is None and (m := _PRIMARY.search(clause)):
+        if primary is None and (m := _PRIMARY.search(clause)) and names:
             primary = _nearest(names, m.start(), exclude=secondary)
-        if secondary is None and (m := _SECONDARY.search(clause)):
+        if secondary is None and (m := _SECONDARY.search(clause)) and names:
             secondary = _nearest(names, m.start(), exclude=primary)
-    return primary, secondary
+    return primary or None, secondary or None
+
+
+def _field(texts: Sequence[str], which: re.Pattern[str]) -> str | None:
+    """A caregiver field's name: '' when the field is there but names nobody, None when absent."""
+    for text in texts:
+        m = which.search(text)
+        if not m:
+            continue
+        rest = text[m.end() :]
+        label = _CAREGIVER.match(rest.lstrip(" -"))
+        if label is None:
+            continue
+        after = rest.lstrip(" -")[label.end() :]
+        after = re.sub(r"^\s*(\(s\)|name)?\s*", "", after, flags=re.IGNORECASE)
+        if not after.startswith(":"):
+            continue
+        names = _names(after[1:])
+        return names[0][1] if names else ""
+    return None
 
 
 def _names(text: str) -> list[tuple[int, str]]:

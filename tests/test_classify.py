@@ -1,0 +1,90 @@
+"""Page classification and the split of one file into documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from carcheck.classify import segment
+from carcheck.model import ItemId
+from tests.pagefactory import make_page
+
+COVER = (
+    "FAX",
+    "To: Utilization Management",
+    "From: Cellular Therapy Coordinator",
+    "Fax: 866-555-0142",
+    "Date: 10/14/2026",
+    "Pages: 9 (including cover)",
+    "Enclosed:",
+    "- Letter of medical necessity",
+    "- Serology results (HIV, hepatitis B and C)",
+    "- Bone marrow biopsy pathology",
+    "- Psychosocial evaluation",
+)
+LETTER_1 = (
+    "Letter of Medical Necessity",
+    "October 2, 2026",
+    "Dear Medical Director,",
+    "I am writing to request CAR T-cell therapy. Bone marrow biopsy showed relapse;",
+    "HIV and hepatitis serologies are negative; PET/CT shows progression.",
+    "Page 1 of 2",
+)
+LETTER_2 = ("His caregivers are his wife and son.", "Sincerely,", "Jane Roe, MD", "Page 2 of 2")
+SEROLOGY = ("Infectious Disease Serology", "Collected: 09/20/2026", "HIV-1/2 Ag/Ab Nonreactive")
+MARROW = ("Hematopathology Report", "Specimen: Bone marrow, core biopsy and aspirate")
+PET = ("PET/CT Skull Base to Mid-Thigh", "Deauville score 2", "Impression: complete response")
+ECHO = ("Transthoracic Echocardiogram", "LVEF 60%")
+PSYCH = ("Psychosocial Evaluation", "Support system: wife", "Substance use: denies")
+CENTER = ("Authorized Treatment Center Confirmation", "The manufacturer confirms the site.")
+PA_FORM = ("Prior Authorization Request Form", "Member ID: X123", "Requesting provider NPI:")
+
+
+def pages(*contents: tuple[str, ...]):
+    return [make_page(*c, number=i + 1, title_size=16) for i, c in enumerate(contents)]
+
+
+@pytest.mark.parametrize(
+    ("content", "item"),
+    [
+        (LETTER_1, ItemId.A),
+        (CENTER, ItemId.B),
+        (SEROLOGY, ItemId.C),
+        (MARROW, ItemId.D),
+        (PET, ItemId.D),
+        (ECHO, ItemId.E),
+        (PSYCH, ItemId.F),
+        (COVER, None),
+        (PA_FORM, None),
+        (("Thank you for your business.",), None),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_single_page_item(content: tuple[str, ...], item: ItemId | None) -> None:
+    (only,) = segment(pages(content))
+    assert only.item is item
+
+
+def test_combined_packet_is_split_into_its_documents() -> None:
+    got = segment(pages(COVER, LETTER_1, LETTER_2, CENTER, SEROLOGY, MARROW, PET, ECHO, PSYCH))
+    assert [(s.pages, s.item) for s in got] == [
+        ((1,), None),
+        ((2, 3), ItemId.A),
+        ((4,), ItemId.B),
+        ((5,), ItemId.C),
+        ((6,), ItemId.D),
+        ((7,), ItemId.D),
+        ((8,), ItemId.E),
+        ((9,), ItemId.F),
+    ]
+
+
+def test_unheaded_continuation_page_stays_with_its_document() -> None:
+    continuation = ("Hepatitis C antibody Nonreactive", "Printed 10/01/2026")
+    got = segment(pages(SEROLOGY, continuation, PSYCH))
+    assert [(s.pages, s.item) for s in got] == [((1, 2), ItemId.C), ((3,), ItemId.F)]
+
+
+def test_page_one_of_n_starts_a_new_document_of_the_same_kind() -> None:
+    first = (*SEROLOGY, "Page 1 of 1")
+    second = (*SEROLOGY, "Page 1 of 1")
+    assert [s.pages for s in segment(pages(first, second))] == [(1,), (2,)]
