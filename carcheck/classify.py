@@ -157,7 +157,8 @@ _PAGE_OF = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNOREC
 class PageVerdict:
     scores: dict[ItemId | None, float]
     labels: dict[ItemId | None, str]
-    headed: ItemId | None | bool  # the item its heading names; False when no heading matched
+    headed: bool  # whether a heading names a kind of document
+    head_item: ItemId | None  # the item its heading names
     head_label: str | None  # the kind of document its heading names
     page_of: tuple[int, int] | None
 
@@ -222,12 +223,18 @@ def judge_page(page: Page) -> PageVerdict:
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
         labels.setdefault(None, "Fax cover sheet")
         head_labels[None] = (3.0 * len(fields), "Fax cover sheet")
-    headed: ItemId | None | bool = False
+    head_item: ItemId | None = None
+    head_label: str | None = None
     if head_scores:
-        headed = max(head_scores, key=lambda k: (head_scores[k], scores.get(k, 0.0)))
-    head_label = head_labels[headed][1] if headed is not False else None  # type: ignore[index]
+        head_item = max(head_scores, key=lambda k: (head_scores[k], scores.get(k, 0.0)))
+        head_label = head_labels[head_item][1]
     return PageVerdict(
-        scores=scores, labels=labels, headed=headed, head_label=head_label, page_of=page_of
+        scores=scores,
+        labels=labels,
+        headed=bool(head_scores),
+        head_item=head_item,
+        head_label=head_label,
+        page_of=page_of,
     )
 
 
@@ -251,12 +258,12 @@ def _continues(
     if verdict.page_of and verdict.page_of[0] == 1:
         return False
     group_item = _best_item([verdicts[i] for i in group])
-    if verdict.headed is False:
+    if not verdict.headed:
         # An unheaded page continues its document, except after a cover sheet.
         return group_item is not None or _best_item([verdict]) is None
     # A repeated heading (a lab report's page 2) continues; another kind of report starts anew.
     return (
-        verdict.headed == group_item
+        verdict.head_item == group_item
         and verdict.head_label == first.head_label
         and first.page_of is None
     )
@@ -267,9 +274,9 @@ def _best_item(verdicts: Sequence[PageVerdict]) -> ItemId | None:
     for verdict in verdicts:
         for item, score in verdict.scores.items():
             totals[item] = totals.get(item, 0.0) + score
-    head = verdicts[0].headed
-    if head is not False:
-        totals[head] = totals.get(head, 0.0) + 2 * MIN_SCORE  # type: ignore[index]
+    first = verdicts[0]
+    if first.headed:
+        totals[first.head_item] = totals.get(first.head_item, 0.0) + 2 * MIN_SCORE
     if not totals:
         return None
     item = max(totals, key=lambda k: (totals[k], k is not None))
