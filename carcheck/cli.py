@@ -128,7 +128,7 @@ def rules() -> None:
 
 
 def _configure_logging(debug: bool) -> None:
-    """carcheck's own messages only; the PDF libraries' chatter (about damaged files) with --debug."""
+    """carcheck's own messages; the PDF libraries' chatter about damaged files only with --debug."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("carcheck: %(name)s: %(message)s"))
     root = logging.getLogger()

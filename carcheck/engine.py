@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from carcheck import ingest, rules
+from carcheck import ingest, rules, workers
 from carcheck.classify import Segment, segment
 from carcheck.errors import ReadError
 from carcheck.extract import content
@@ -30,26 +30,28 @@ from carcheck.model import (
 
 log = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "internal error while reading this file (re-run with --debug for details)"
-
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     as_of: dt.date
     debug: bool = False
+    jobs: int = 1
+    bounds: workers.Bounds = workers.Bounds()
 
 
 def check_packet(packet: Path, settings: Settings, label: str | None = None) -> PacketReport:
     files, errors = ingest.collect(packet)
     documents: list[Document] = []
-    for source in files:
-        try:
-            documents.extend(read_file(source))
-        except ReadError as exc:
-            errors.append(FileError(source.rel, exc.message))
-        except Exception:  # the file boundary: one bad file never stops the packet
-            log.debug("internal error on %s", source.rel, exc_info=settings.debug)
-            errors.append(FileError(source.rel, INTERNAL_ERROR))
+    # The file boundary: each file is read in its own worker, so one bad file never stops,
+    # hangs or crashes the packet.
+    outcomes = workers.run(
+        read_file, files, jobs=settings.jobs, bounds=settings.bounds, expected=(ReadError,)
+    )
+    for source, outcome in zip(files, outcomes, strict=True):
+        if outcome.failure is not None:
+            errors.append(FileError(source.rel, outcome.failure.message))
+        elif outcome.value is not None:
+            documents.extend(outcome.value)
     errors.sort(key=lambda e: e.file)
     items = rules.evaluate(documents, settings.as_of)
     flags: list[Flag] = []

@@ -1,4 +1,4 @@
-"""What a document says that its item's rule needs: letter parts, serology results, biopsy, evaluation."""
+"""What a document says that its rule needs: letter parts, serology results, biopsy, evaluation."""
 
 from __future__ import annotations
 

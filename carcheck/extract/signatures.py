@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from carcheck.model import DateMention, Page, Role, Signature, SignatureKind
@@ -92,7 +91,7 @@ def _credentials(signer: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The family name of 'Dr. Jane Q. Roe, MD, PhD' -> 'roe', to match a signer to the attending."""
+    """The family name: 'Dr. Jane Q. Roe, MD, PhD' -> 'roe', to match a signer to the attending."""
     words = [w.strip(".,") for w in re.split(r"[\s,]+", name) if w.strip(".,")]
     while words and (_CREDENTIAL.match(words[-1]) or _CREDENTIAL.match(words[-1] + ".")):
         words.pop()

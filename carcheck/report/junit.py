@@ -1,4 +1,4 @@
-"""JUnit XML: a testsuite per packet, a testcase per item, a failing testcase per unreadable file."""
+"""JUnit XML: a testsuite per packet, a testcase per item, a failing case per unreadable file."""
 
 from __future__ import annotations
 
