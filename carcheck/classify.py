@@ -105,7 +105,12 @@ KINDS: tuple[Kind, ...] = (
     _k(D, "Myeloma markers", r"protein\s+electrophoresis|\bspep\b|free\s+light\s+chain", 2),
     _k(D, "CSF study", r"cerebrospinal|\bcsf\b", 1.5),
     # E: organ function and fitness
-    _k(E, "Echocardiogram", r"echocardiogra|\bmuga\b|\blvef\b|ejection\s+fraction", 2.5),
+    _k(
+        E,
+        "Echocardiogram",
+        r"echocardiogra|\becho\b|\btte\b|transthoracic|\bmuga\b|\blvef\b|ejection\s+fraction",
+        2.5,
+    ),
     _k(E, "Pulmonary function tests", r"pulmonary\s+function|spirometry|\bfev1\b|\bdlco\b", 2.5),
     _k(E, "ECG", r"electrocardiogra|\becg\b|\bekg\b", 2),
     _k(E, "Laboratory results", r"complete\s+blood\s+count|\bcbc\b|metabolic\s+panel|\bcmp\b", 2),
@@ -139,6 +144,7 @@ HEAD_WEIGHT = 3.0
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 HEAD_LINES = 12
+HEADING_CHARS = 70  # a longer line is running text, not a heading
 MIN_SCORE = 3.0
 
 # A cover sheet is a block of transmission fields: To:, From:, Fax:, Pages:, Date sent: ...
@@ -147,9 +153,22 @@ _FAX_FIELD = re.compile(
     r"phone|subject|sender|recipient|cc)\s*:",
     re.IGNORECASE,
 )
+# A request form is a block of member/provider/service fields.
+_FORM_FIELD = re.compile(
+    r"\b(member\s+(name|id|phone|number)|subscriber\s+id|(requesting|ordering|rendering)\s+"
+    r"(provider|physician)|(provider|facility)\s+npi|npi|diagnosis\s*/?\s*icd|icd-?10|hcpcs|"
+    r"cpt|service\s+requested|date\s+of\s+request|request\s+type|anticipated\s+date|"
+    r"place\s+of\s+service|urgency)\s*(code)?\s*:",
+    re.IGNORECASE,
+)
+FORM_FIELDS = 5
 _PAGES_FIELD = re.compile(r"^\s*(pages|no\.?\s+of\s+pages|number\s+of\s+pages)\b", re.I)
 COVER_FIELDS = 4
 
+# "2/2" alone at either end of a footer line (a fax header's "P.004/014" is not in the footer).
+_FOOTER_PAGE = re.compile(
+    r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?![/\d])|(?<![/\d.])\b(\d{1,2})\s*/\s*(\d{1,2})\s*$"
+)
 _PAGE_OF = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -177,15 +196,32 @@ def line_weights(page: Page) -> list[float]:
     sizes = sorted(line.size for line in lines if line.size > 0)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     weights = []
+    prose_run = 0
+    head_over = False
     for index, line in enumerate(lines):
-        in_head = index < HEAD_LINES and line.top < page.height * 0.4
-        if in_head and body_size and line.size >= body_size * 1.2:
+        larger = bool(body_size) and line.size >= body_size * 1.2
+        prose_run = prose_run + 1 if _is_prose(line.text) and not larger else 0
+        # The head ends where running text begins: two lines of prose in a row.
+        head_over = head_over or prose_run >= 2
+        in_head = (
+            not head_over
+            and index < HEAD_LINES
+            and line.top < page.height * 0.4
+            and not _is_prose(line.text)
+        )
+        if in_head and larger:
             weights.append(TITLE_WEIGHT)
         elif in_head:
             weights.append(HEAD_WEIGHT)
         else:
             weights.append(BODY_WEIGHT)
     return weights
+
+
+def _is_prose(text: str) -> bool:
+    """A line of running text: long, and mostly lower-case words (addresses are not)."""
+    words = text.split()
+    return len(text) > HEADING_CHARS and sum(1 for w in words if w[:1].islower()) >= 5
 
 
 def judge_page(page: Page) -> PageVerdict:
@@ -196,6 +232,8 @@ def judge_page(page: Page) -> PageVerdict:
         text = line.text
         if page_of is None and (m := _PAGE_OF.search(text)):
             page_of = (int(m.group(1)), int(m.group(2)))
+        elif page_of is None and line.top > page.height * 0.9 and (m := _FOOTER_PAGE.search(text)):
+            page_of = (int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4)))
         for index, kind in enumerate(KINDS):
             if kind.pattern.search(text):
                 score = kind.weight * weight
@@ -223,6 +261,12 @@ def judge_page(page: Page) -> PageVerdict:
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
         labels.setdefault(None, "Fax cover sheet")
         head_labels[None] = (3.0 * len(fields), "Fax cover sheet")
+    form_fields = sum(len(_FORM_FIELD.findall(line.text)) for line in page.lines)
+    if form_fields >= FORM_FIELDS:
+        scores[None] = scores.get(None, 0.0) + 3.0 * form_fields
+        head_scores[None] = head_scores.get(None, 0.0) + 3.0 * form_fields
+        labels[None] = "Prior authorization request form"
+        head_labels[None] = (3.0 * form_fields, "Prior authorization request form")
     head_item: ItemId | None = None
     head_label: str | None = None
     if head_scores:
