@@ -154,13 +154,15 @@ _FAX_FIELD = re.compile(
     re.IGNORECASE,
 )
 # A request form is a block of member/provider/service fields.
-_FORM_FIELD = re.compile(
-    r"\b(member\s+(name|id|phone|number)|subscriber\s+id|(requesting|ordering|rendering)\s+"
-    r"(provider|physician)|(provider|facility)\s+npi|npi|diagnosis\s*/?\s*icd|icd-?10|hcpcs|"
-    r"cpt|service\s+requested|date\s+of\s+request|request\s+type|anticipated\s+date|"
-    r"place\s+of\s+service|urgency)\s*(code)?\s*:",
-    re.IGNORECASE,
+_FORM_LABEL = (
+    r"(member\s+(name|id|phone|number)|subscriber\s+id|(requesting|ordering|rendering)\s+"
+    r"(provider|physician)|(provider|facility)\s+npi|npi|diagnosis\s*/\s*icd(-?10)?|icd-?10|"
+    r"(drug\s*/\s*)?hcpcs|cpt|service\s+requested|date\s+of\s+request|request\s+type|"
+    r"anticipated\s+date(\s+of\s+service)?|place\s+of\s+service|urgency)"
 )
+_FORM_FIELD = re.compile(rf"\b{_FORM_LABEL}\s*(code)?\s*:", re.IGNORECASE)
+# Forms laid out as a table put the label first on the line, without a colon.
+_FORM_ROW = re.compile(rf"^\s*{_FORM_LABEL}\b(?!\s*(code)?\s*:)", re.IGNORECASE)
 FORM_FIELDS = 5
 _PAGES_FIELD = re.compile(r"^\s*(pages|no\.?\s+of\s+pages|number\s+of\s+pages)\b", re.I)
 COVER_FIELDS = 4
@@ -261,7 +263,10 @@ def judge_page(page: Page) -> PageVerdict:
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
         labels.setdefault(None, "Fax cover sheet")
         head_labels[None] = (3.0 * len(fields), "Fax cover sheet")
-    form_fields = sum(len(_FORM_FIELD.findall(line.text)) for line in page.lines)
+    form_fields = sum(
+        len(_FORM_FIELD.findall(line.text)) + bool(_FORM_ROW.match(line.text))
+        for line in page.lines
+    )
     if form_fields >= FORM_FIELDS:
         scores[None] = scores.get(None, 0.0) + 3.0 * form_fields
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * form_fields

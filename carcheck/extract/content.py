@@ -130,8 +130,8 @@ _ANALYTES: tuple[tuple[Virus | None, re.Pattern[str]], ...] = (
     (
         None,
         _rx(
-            r"anti-?\s*hbs\b|\bhbs\s*ab\b|\bhbsab\b|hepatitis\s+b\s+(virus\s+)?surface\s+"
-            r"(antibody|ab)\b|hbv\s+surface\s+(antibody|ab)\b|surface\s+antibody"
+            r"anti-?\s*hbs\b|\bhbs\s*ab\b|\bhbsab\b|(hepatitis|hep\.?|hbv)\s*b?\s+(virus\s+)?"
+            r"surface\s+(antibody|ab)\b|surface\s+(antibody|ab)\b"
         ),
     ),
     (Virus.HIV, _rx(r"\bhiv\b|\bhiv-?[12]|human\s+immunodeficiency")),

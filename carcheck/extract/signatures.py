@@ -13,7 +13,10 @@ CREDENTIALS = (
     r"P\.?A\.?(?:-C)?|R\.?N\.?|B\.?S\.?N\.?|M\.?S\.?N\.?|L\.?C\.?S\.?W\.?|M\.?S\.?W\.?|"
     r"F\.?A\.?C\.?P\.?|M\.?P\.?H\.?|M\.?B\.?B\.?S\.?|FNP(?:-BC)?|DNP|CRNP|LPN|MA"
 )
-_NAME = r"(?:Dr\.?\s+)?[A-Z][A-Za-z'\-]+\.?(?:\s+[A-Z]\.)*(?:\s+[A-Z][A-Za-z'\-]+){1,3}"
+# A name is capitalised words (case matters: "on 10/02/2026" ends it), never a credential.
+_NOT_NAME_WORD = rf"(?!(?:{CREDENTIALS}|Date|On|At|Time|Signed|Electronically|Digitally)\b)"
+_NAME_WORD = rf"{_NOT_NAME_WORD}[A-Z][A-Za-z'\-]+"
+_NAME = rf"(?:Dr\.?\s+)?{_NAME_WORD}\.?(?:\s+[A-Z]\.)*(?:\s+{_NAME_WORD}){{1,3}}"
 SIGNER = rf"(?P<name>{_NAME})(?P<creds>(?:\s*,?\s*(?:{CREDENTIALS})(?![A-Za-z]))*)"
 
 # The statement that introduces an e-signature; the signer's name follows it.
@@ -24,10 +27,7 @@ _LEADS = (
     r"electronic\s+signature(?:\s+by)?",
     r"(?<![\w/])/s/",
 )
-_STATEMENT = re.compile(
-    rf"(?P<lead>{'|'.join(_LEADS)})\s*:?\s*{SIGNER}",
-    re.IGNORECASE,
-)
+_STATEMENT = re.compile(rf"(?P<lead>(?i:{'|'.join(_LEADS)}))\s*:?\s*{SIGNER}")
 # Template phrases ("must be electronically signed by the attending") are not signatures.
 _NOT_A_SIGNATURE = re.compile(
     r"\b(must|should|shall|will|to|needs?\s+to|required\s+to|has\s+not|have\s+not|not|"
