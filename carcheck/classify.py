@@ -102,7 +102,13 @@ KINDS: tuple[Kind, ...] = (
         r"(chest|abdomen|pelvis|neck|brain|spine)",
         1.5,
     ),
-    _k(D, "Myeloma markers", r"protein\s+electrophoresis|\bspep\b|free\s+light\s+chain", 2),
+    _k(
+        D,
+        "Myeloma markers",
+        r"protein\s+electrophoresis|\bspep\b|free\s+light\s+chain|myeloma\s+panel|"
+        r"immunofixation|m-?\s*spike",
+        2,
+    ),
     _k(D, "CSF study", r"cerebrospinal|\bcsf\b", 1.5),
     # E: organ function and fitness
     _k(

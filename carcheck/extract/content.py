@@ -97,7 +97,7 @@ def read_letter(pages: Sequence[Page], signatures: Sequence[Signature]) -> Lette
     attending = None
     for text in texts:
         match = _ATTENDING.search(text) or _ATTENDING_AFTER.search(text)
-        if match and surname(match.group("name")) not in ("", "physician"):
+        if match and surname(match.group("name")) != "" and _is_person(match.group("name")):
             attending = _signer_text(match)
             break
     if attending is None and _I_AM_ATTENDING.search(joined) and signatures:
@@ -115,6 +115,17 @@ def read_letter(pages: Sequence[Page], signatures: Sequence[Signature]) -> Lette
         has_indication=indication,
         blank_signature_line=any(_BLANK_SIG_LINE.search(t) for t in texts),
     )
+
+
+_ORGANISATION = _rx(
+    r"\b(program|center|centre|hospital|institute|department|division|service|clinic|cancer|"
+    r"therapy|oncology|hematology|university|health|medical|transplant|unit)\b"
+)
+
+
+def _is_person(name: str) -> bool:
+    """'Cellular Therapy Program' after "Attending Physician," is a department, not a name."""
+    return not _ORGANISATION.search(name)
 
 
 def _signer_text(match: re.Match[str]) -> str:
@@ -242,7 +253,8 @@ def _counting_date(
 # --- D: diagnostics ---------------------------------------------------------
 
 _MARROW = _rx(r"bone\s+marrow|\bBM\b")
-_BIOPSY = _rx(r"biops|aspirat|trephine|\bcore\b|clot\s+section")
+# An aspirate alone (flow cytometry, FISH on aspirate) is not the biopsy the policy asks for.
+_BIOPSY = _rx(r"biops|trephine|\bcore\b|clot\s+section")
 _SPECIMEN = _rx(
     r"^\s*(specimens?|procedures?|source|site|samples?|tissue|material|type|"
     r"specimen\s+(type|source|description)|final\s+diagnosis|diagnosis|"
@@ -251,26 +263,31 @@ _SPECIMEN = _rx(
 
 
 def read_diagnostic(pages: Sequence[Page], dates: Sequence[DateMention]) -> DiagnosticContent:
-    """A bone marrow biopsy report names the biopsy in its heading or specimen line.
+    """A bone marrow biopsy report names the biopsy in its heading or its specimen lines.
 
-    A PET/CT report whose history mentions an earlier biopsy is not one.
+    A PET/CT report whose history mentions an earlier biopsy is not one, nor is flow
+    cytometry or FISH on an aspirate alone.
     """
     first = pages[0]
     head = [
-        Line(first.number, i, line.text)
-        for i, line in enumerate(first.lines[:HEAD_LINES])
-        if line.top < first.height * 0.35
+        line.text
+        for line in first.lines[:HEAD_LINES]
+        if line.top < first.height * 0.35 and not _HISTORY.search(line.text)
     ]
-    lines = doc_lines(pages)
-    candidates = [
-        ln
-        for ln in head + [ln for ln in lines if _SPECIMEN.search(ln.text)]
-        if not _HISTORY.search(ln.text)
-    ]
-    biopsy = any(_MARROW.search(ln.text) and _BIOPSY.search(ln.text) for ln in candidates)
+    texts = [ln.text for ln in doc_lines(pages)]
+    specimen = []
+    for index, text in enumerate(texts):
+        if _SPECIMEN.search(text):
+            # "SPECIMEN:" as a heading: its description is on the lines below.
+            specimen += texts[index : index + 3]
+    biopsy = any(_MARROW.search(t) and _HEAD_BIOPSY.search(t) for t in head) or any(
+        _MARROW.search(t) and _BIOPSY.search(t) for t in specimen if not _HISTORY.search(t)
+    )
     return DiagnosticContent(bone_marrow_biopsy=biopsy, date=first_of(dates, DIAGNOSTIC_ROLES))
 
 
+# In a title, "Bone marrow pathology report" names the biopsy as well as "biopsy" does.
+_HEAD_BIOPSY = _rx(r"biops|trephine|\bcore\b|clot\s+section|patholog|hematopath")
 HEAD_LINES = 12
 _HISTORY = _rx(
     r"^\s*(clinical\s+|relevant\s+|pertinent\s+)?(history|indications?|reason(\s+for)?|"
@@ -488,21 +505,27 @@ def _caregivers(texts: Sequence[str]) -> tuple[str | None, str | None]:
 
 
 def _field(texts: Sequence[str], which: re.Pattern[str]) -> str | None:
-    """A caregiver field's name: '' when the field is there but names nobody, None when absent."""
-    for text in texts:
+    """A caregiver field's name: '' when the field is there but names nobody, None when absent.
+
+    Fields read "Primary caregiver: Name", or, in a caregiver table, a row that starts
+    with "Primary"/"Secondary" and holds the name.
+    """
+    for index, text in enumerate(texts):
         m = which.search(text)
         if not m:
             continue
-        rest = text[m.end() :]
-        label = _CAREGIVER.match(rest.lstrip(" -"))
-        if label is None:
-            continue
-        after = rest.lstrip(" -")[label.end() :]
-        after = re.sub(r"^\s*(\(s\)|name)?\s*", "", after, flags=re.IGNORECASE)
-        if not after.startswith(":"):
-            continue
-        names = _names(after[1:])
-        return names[0][1] if names else ""
+        rest = text[m.end() :].lstrip(" -")
+        label = _CAREGIVER.match(rest)
+        if label is not None:
+            after = re.sub(r"^\s*(\(s\)|name)?\s*", "", rest[label.end() :], flags=re.I)
+            if after.startswith(":"):
+                names = _names(after[1:])
+                return names[0][1] if names else ""
+        elif m.start() == len(text) - len(text.lstrip()) and any(
+            _CAREGIVER.search(t) for t in texts[max(0, index - 3) : index]
+        ):
+            names = _names(rest.lstrip(":"))
+            return names[0][1] if names else ""
     return None
 
 

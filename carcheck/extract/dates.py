@@ -303,10 +303,20 @@ def find_dates(
     if page_height is None:
         bottoms = (line.bottom for line in lines if line.words)
         page_height = max(DEFAULT_PAGE_HEIGHT, max(bottoms, default=0.0))
-    return [
-        DateMention(
-            date.value, _role(read, i, k, page_height), page, i, line.text[date.start : date.end]
-        )
-        for i, line in enumerate(read)
-        for k, date in enumerate(line.dates)
-    ]
+    found = []
+    for i, line in enumerate(read):
+        for k, date in enumerate(line.dates):
+            role = _role(read, i, k, page_height)
+            raw = line.text[date.start : date.end]
+            found.append(DateMention(_birth_century(date.value, raw, role), role, page, i, raw))
+    return found
+
+
+# A two-digit birth year past this is last century ("DOB 4/22/57" is 1957, not 2057).
+BIRTH_PIVOT = 2030
+
+
+def _birth_century(value: dt.date, raw: str, role: Role) -> dt.date:
+    if role is Role.BIRTH and value.year > BIRTH_PIVOT and not re.search(r"\d{4}", raw):
+        return value.replace(year=value.year - 100)
+    return value
