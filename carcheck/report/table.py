@@ -20,12 +20,12 @@ STYLES = {
 WORDS = {"not_provided": "not provided"}
 # Short names keep the Item column narrow enough for an 80-column terminal.
 SHORT = {
-    "A": "Letter of medical necessity",
+    "A": "Letter",
     "B": "Treatment center",
     "C": "Serologies",
-    "D": "Diagnostics / marrow biopsy",
+    "D": "Diagnostics",
     "E": "Other tests",
-    "F": "Psychosocial evaluation",
+    "F": "Psychosocial",
 }
 
 
@@ -37,11 +37,11 @@ def renderable(records: dict[str, Any]) -> Group:
             show_lines=True,
             expand=True,
         )
-        table.add_column("Item", ratio=2, min_width=14)
+        table.add_column("Item", no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column("Date", no_wrap=True)
-        table.add_column("Evidence", ratio=3, min_width=16)
-        table.add_column("Reasons", ratio=4, min_width=16)
+        table.add_column("Evidence", ratio=2, min_width=14)
+        table.add_column("Reasons", ratio=3, min_width=16)
         for item in packet["items"]:
             status = item["status"]
             table.add_row(
