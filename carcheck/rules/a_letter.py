@@ -93,11 +93,7 @@ def _signature_problems(letter: Document) -> list[str]:
             and surname(s.signer) == wanted
             and (is_physician(s.signer) or not has_credentials(s.signer))
         ]
-        if (
-            content.attending
-            and has_credentials(content.attending)
-            and not is_physician(content.attending)
-        ):
+        if has_credentials(content.attending) and not is_physician(content.attending):
             return [
                 f"letter names {content.attending} as attending, who is not a physician (MD or DO)"
             ]
