@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from carcheck import ingest, rules, workers
@@ -15,6 +16,7 @@ from carcheck.extract import content
 from carcheck.extract.dates import find_dates
 from carcheck.extract.pages import read_pages
 from carcheck.extract.signatures import find_signatures
+from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import (
     Content,
     DateMention,
@@ -36,17 +38,18 @@ class Settings:
     as_of: dt.date
     debug: bool = False
     jobs: int = 1
-    bounds: workers.Bounds = workers.Bounds()
+    limits: Limits = DEFAULT_LIMITS
+    reader: str = "pdfium"  # or "pdfplumber": every page through pdfplumber
 
 
 def check_packet(packet: Path, settings: Settings, label: str | None = None) -> PacketReport:
-    files, errors = ingest.collect(packet)
+    files, errors = ingest.collect(packet, settings.limits)
     documents: list[Document] = []
     # The file boundary: each file is read in its own worker, so one bad file never stops,
     # hangs or crashes the packet.
-    outcomes = workers.run(
-        read_file, files, jobs=settings.jobs, bounds=settings.bounds, expected=(ReadError,)
-    )
+    bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
+    task = partial(read_file, limits=settings.limits, reader=settings.reader)
+    outcomes = workers.run(task, files, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
     for source, outcome in zip(files, outcomes, strict=True):
         if outcome.failure is not None:
             errors.append(FileError(source.rel, outcome.failure.message))
@@ -68,9 +71,11 @@ def check_packet(packet: Path, settings: Settings, label: str | None = None) -> 
     )
 
 
-def read_file(source: ingest.SourceFile) -> list[Document]:
+def read_file(
+    source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+) -> list[Document]:
     """One packet file to its documents; raises ReadError when it cannot be read."""
-    pages = list(read_pages(source))
+    pages = list(read_pages(source, limits, reader))
     page_dates = {p.number: find_dates(p.lines, p.number, page_height=p.height) for p in pages}
     page_signatures = {p.number: find_signatures(p, page_dates[p.number]) for p in pages}
     return [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import FileError
 
 SNIFF_BYTES = 1024
@@ -72,16 +73,18 @@ def sniff(head: bytes) -> FileType | None:
     return None
 
 
-def collect(packet: Path) -> tuple[list[SourceFile], list[FileError]]:
+def collect(
+    packet: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[SourceFile], list[FileError]]:
     """Every file of a packet (a folder, walked recursively, or a single file)."""
     files: list[SourceFile] = []
     errors: list[FileError] = []
     if packet.is_dir():
         root = packet.resolve()
         for path, rel in _walk(packet, root, errors):
-            _admit(path, rel, root, files, errors)
+            _admit(path, rel, limits, files, errors)
     else:
-        _admit(packet, packet.name, None, files, errors)
+        _admit(packet, packet.name, limits, files, errors)
     return files, errors
 
 
@@ -131,7 +134,7 @@ def _link_target(path: Path, root: Path) -> Path | str:
 
 
 def _admit(
-    path: Path, rel: str, root: Path | None, files: list[SourceFile], errors: list[FileError]
+    path: Path, rel: str, limits: Limits, files: list[SourceFile], errors: list[FileError]
 ) -> None:
     name = display_name(rel)
     try:
@@ -141,6 +144,14 @@ def _admit(
             return
         if info.st_size == 0:
             errors.append(FileError(name, "empty file (0 bytes)"))
+            return
+        if info.st_size > limits.file_mb * 1_000_000:
+            errors.append(
+                FileError(
+                    name,
+                    f"too large: {info.st_size / 1_000_000:.0f} MB (limit {limits.file_mb} MB)",
+                )
+            )
             return
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)

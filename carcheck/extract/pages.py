@@ -1,66 +1,211 @@
 """The one page-reading interface: a packet file in, `Page`s (words with positions, marks) out.
 
-Every later stage sees only `Page`; where a page's words come from (pdfplumber's text
-layer today; OCR or a faster text layer later) stays behind `read_pages`.
+Every later stage sees only `Page`; where a page's words come from stays behind
+`read_pages`. Two readers share the interface:
+
+* pdfium (pypdfium2, which pdfplumber itself depends on): words from per-character boxes,
+  fast and tolerant of damaged files; the default.
+* pdfplumber: words plus the page's lines, curves and images; used when pdfium cannot
+  open a file, and on request (`reader="pdfplumber"`).
+
+Each counts what it reads against `Limits`, so a hostile file stops early with a plain
+message rather than exhausting the worker.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.exceptions import PdfminerException
 
 from carcheck.errors import ReadError
 from carcheck.ingest import FileType, SourceFile
+from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import Box, Geometry, Page, TextLine, Word
 
 # Words whose tops differ by less than this share a line (points).
 LINE_TOLERANCE = 3.0
 # A horizontal segment at least this long may be a signature line or a table rule.
 MIN_RULE_LENGTH = 40.0
+POINTS_PER_INCH = 72.0
+READERS = ("pdfium", "pdfplumber")
 
 
-def read_pages(source: SourceFile) -> Iterator[Page]:
+def read_pages(
+    source: SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+) -> Iterator[Page]:
     """Pages of one packet file, in order. Raises ReadError when the file cannot be read."""
     if source.type is not FileType.PDF:
         raise ReadError(
             f"{source.type.value.upper()} image: scanned images are not read yet "
             "(OCR support is not installed in this version)"
         )
-    yield from _read_pdf(source)
+    if reader == "pdfplumber":
+        yield from _plumber_pages(source, limits)
+        return
+    try:
+        document = _open_pdfium(source)
+    except ReadError as first:
+        # pdfium refuses some files pdfminer reads; say pdfium's reason if both fail.
+        try:
+            yield from _plumber_pages(source, limits)
+        except ReadError:
+            raise first from None
+        return
+    try:
+        yield from _pdfium_pages(document, limits)
+    finally:
+        document.close()
 
 
-def _read_pdf(source: SourceFile) -> Iterator[Page]:
+# --- pdfium -------------------------------------------------------------------
+
+
+def _open_pdfium(source: SourceFile) -> Any:
+    try:
+        return pdfium.PdfDocument(str(source.path), password="")
+    except pdfium.PdfiumError as exc:
+        raise ReadError(_pdfium_message(str(exc))) from None
+
+
+def _pdfium_pages(document: Any, limits: Limits) -> Iterator[Page]:
+    count = len(document)
+    if count == 0:
+        raise ReadError("the PDF has no pages")
+    if count > limits.pages:
+        raise ReadError(f"too large: {count} pages (limit {limits.pages})")
+    for index in range(count):
+        number = index + 1
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            raise ReadError(f"damaged PDF: page {number} cannot be read") from None
+        try:
+            yield _pdfium_page(page, number, limits)
+        finally:
+            page.close()
+
+
+def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
+    width, height = page.get_size()
+    _check_size(width, height, number, limits)
+    objects = pdfium_c.FPDFPage_CountObjects(page)
+    if objects > limits.objects:
+        raise ReadError(
+            f"too complex: page {number} has {objects} drawing objects (limit {limits.objects})"
+        )
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        w, h = image.get_px_size()
+        _check_pixels(w, h, number, limits)
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count > limits.chars:
+            raise ReadError(
+                f"too complex: page {number} has {count} characters (limit {limits.chars})"
+            )
+        words = _pdfium_words(textpage, count, height)
+    finally:
+        textpage.close()
+    return Page(number=number, width=width, height=height, lines=group_lines(words))
+
+
+def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
+    """Words from pdfium's characters: split at spaces, line breaks and wide gaps."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP shift the text; ask one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+    words: list[Word] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom in top-left coordinates
+    size = 0.0
+
+    def flush() -> None:
+        if chars:
+            words.append(Word("".join(chars), box[0], box[1], box[2], box[3], round(size, 1)))
+            chars.clear()
+
+    for i, char in enumerate(text):
+        if char.isspace() or not char.isprintable():
+            flush()
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        top, bottom = height - top, height - bottom
+        char_size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        if chars:
+            gap = left - box[2]
+            same_line = abs(bottom - box[3]) <= max(2.0, 0.5 * (box[3] - box[1]))
+            if not same_line or gap > max(1.5, 0.3 * size) or gap < -size:
+                flush()
+        if not chars:
+            box[:] = [left, top, right, bottom]
+            size = char_size
+        else:
+            box[0], box[1] = min(box[0], left), min(box[1], top)
+            box[2], box[3] = max(box[2], right), max(box[3], bottom)
+            size = max(size, char_size)
+        chars.append(char)
+    flush()
+    return words
+
+
+def _pdfium_message(reason: str) -> str:
+    reason = reason.lower()
+    if "password" in reason:
+        return "encrypted PDF: it needs a password to open (send it without a password)"
+    if "security" in reason:
+        return "encrypted PDF with an encryption carcheck cannot open (send an unencrypted copy)"
+    if "page" in reason:
+        return "damaged PDF: a page cannot be read"
+    return "damaged or truncated PDF (its structure cannot be read)"
+
+
+# --- pdfplumber -----------------------------------------------------------------
+
+
+def _plumber_pages(source: SourceFile, limits: Limits) -> Iterator[Page]:
     try:
         pdf = pdfplumber.open(source.path, password="")
-    except PdfminerException as exc:
-        raise ReadError(_pdf_message(exc)) from None
     except Exception as exc:  # pdfminer raises many types on damaged files
-        raise ReadError(_pdf_message(exc)) from None
+        raise ReadError(_plumber_message(exc)) from None
     try:
         try:
             count = len(pdf.pages)
         except Exception as exc:
-            raise ReadError(_pdf_message(exc)) from None
+            raise ReadError(_plumber_message(exc)) from None
         if count == 0:
             raise ReadError("the PDF has no pages")
+        if count > limits.pages:
+            raise ReadError(f"too large: {count} pages (limit {limits.pages})")
         for index in range(count):
-            try:
-                plumber_page = pdf.pages[index]
-            except Exception as exc:
-                raise ReadError(f"page {index + 1}: {_pdf_message(exc)}") from None
-            try:
-                page = _page(plumber_page, index + 1)
-            except Exception as exc:
-                raise ReadError(f"page {index + 1}: {_pdf_message(exc)}") from None
-            finally:
-                # pdfplumber caches every object of a page until the page is closed.
-                plumber_page.close()
-            yield page
+            yield _guarded(partial(_nth, pdf.pages, index), index + 1, limits)
     finally:
         _close(pdf)
+
+
+def _nth(pages: Any, index: int) -> Any:
+    return pages[index]
+
+
+def _guarded(get: Callable[[], Any], number: int, limits: Limits) -> Page:
+    try:
+        plumber_page = get()
+    except Exception as exc:
+        raise ReadError(f"page {number}: {_plumber_message(exc)}") from None
+    try:
+        return _plumber_page(plumber_page, number, limits)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"page {number}: {_plumber_message(exc)}") from None
+    finally:
+        # pdfplumber caches every object of a page until the page is closed.
+        plumber_page.close()
 
 
 def _close(pdf: Any) -> None:
@@ -70,7 +215,19 @@ def _close(pdf: Any) -> None:
         pass
 
 
-def _page(page: Any, number: int) -> Page:
+def _plumber_page(page: Any, number: int, limits: Limits) -> Page:
+    _check_size(float(page.width), float(page.height), number, limits)
+    chars = len(page.chars)
+    if chars > limits.chars:
+        raise ReadError(f"too complex: page {number} has {chars} characters (limit {limits.chars})")
+    objects = sum(len(v) for v in page.objects.values())
+    if objects > limits.objects:
+        raise ReadError(
+            f"too complex: page {number} has {objects} drawing objects (limit {limits.objects})"
+        )
+    for image in page.images:
+        w, h = image.get("srcsize") or (0, 0)
+        _check_pixels(int(w), int(h), number, limits)
     words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
     return Page(
         number=number,
@@ -83,25 +240,13 @@ def _page(page: Any, number: int) -> Page:
                 top=float(w["top"]),
                 x1=float(w["x1"]),
                 bottom=float(w["bottom"]),
-                size=float(w.get("size") or 0.0),
+                size=round(float(w.get("size") or 0.0), 1),
             )
             for w in words
             if w["text"].strip()
         ),
         geometry=_geometry(page),
     )
-
-
-def group_lines(words: Any) -> tuple[TextLine, ...]:
-    """Words in reading order, grouped into lines by their tops."""
-    ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
-    lines: list[list[Word]] = []
-    for word in ordered:
-        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return tuple(TextLine(tuple(sorted(line, key=lambda w: w.x0))) for line in lines)
 
 
 def _geometry(page: Any) -> Geometry:
@@ -126,7 +271,7 @@ def _box(obj: dict[str, Any]) -> Box:
     return Box(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
 
 
-def _pdf_message(exc: BaseException) -> str:
+def _plumber_message(exc: BaseException) -> str:
     """A plain message for a PDF that cannot be read; never the file's text."""
     inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     name = type(inner).__name__
@@ -137,7 +282,40 @@ def _pdf_message(exc: BaseException) -> str:
     if name in ("PDFSyntaxError", "PSEOF", "PDFNoValidXRef", "PSSyntaxError"):
         return "damaged or truncated PDF (its structure cannot be read)"
     if isinstance(inner, RecursionError):
-        return "PDF too complex (its object tree is nested too deeply or loops)"
+        return "too complex: its object tree is nested too deeply or loops"
     if isinstance(inner, MemoryError):
-        return "PDF too large to read within the memory limit"
+        return "too large to read within the memory limit"
     return "damaged PDF (it cannot be read)"
+
+
+# --- shared ---------------------------------------------------------------------
+
+
+def _check_size(width: float, height: float, number: int, limits: Limits) -> None:
+    longest = max(width, height) / POINTS_PER_INCH
+    if longest > limits.page_inches:
+        raise ReadError(
+            f"too large: page {number} is {longest:.0f} inches on its longest side "
+            f"(limit {limits.page_inches})"
+        )
+
+
+def _check_pixels(w: int, h: int, number: int, limits: Limits) -> None:
+    megapixels = w * h / 1_000_000
+    if megapixels > limits.image_megapixels:
+        raise ReadError(
+            f"too large: page {number} has an image of {megapixels:.0f} megapixels "
+            f"(limit {limits.image_megapixels})"
+        )
+
+
+def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:
+    """Words in reading order, grouped into lines by their tops."""
+    ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
+    lines: list[list[Word]] = []
+    for word in ordered:
+        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return tuple(TextLine(tuple(sorted(line, key=lambda w: w.x0))) for line in lines)

@@ -1,0 +1,62 @@
+"""Per-file limits: what a file may cost before it is reported as too large or too complex.
+
+Limits that decide a result count things (bytes, pages, objects, characters, pixels), so
+the same packet gives the same report on any machine. Memory and wall-clock time bound
+the worker process as a last resort against a hang or an out-of-memory kill.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from carcheck.errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    file_mb: int = 200  # size of one packet file
+    pages: int = 2000  # pages in one file
+    page_inches: int = 200  # longest side of a page (PDF's own maximum is 200 in)
+    objects: int = 200_000  # drawing objects on one page
+    chars: int = 200_000  # characters on one page
+    image_megapixels: int = 250  # one image (a decompression bomb declares billions)
+    memory_mb: int = 2048  # address space of the worker reading one file (backstop)
+    seconds: int = 300  # wall-clock time for one file (backstop against a hang)
+
+
+DEFAULT_LIMITS = Limits()
+
+DESCRIPTIONS = {
+    "file_mb": "megabytes in one packet file",
+    "pages": "pages in one file",
+    "page_inches": "inches on the longest side of a page",
+    "objects": "drawing objects on one page",
+    "chars": "characters on one page",
+    "image_megapixels": "megapixels in one image",
+    "memory_mb": "megabytes of memory for the worker reading one file (backstop)",
+    "seconds": "seconds to read one file (backstop against a hang; depends on the machine)",
+}
+
+
+def names() -> list[str]:
+    return [f.name for f in fields(Limits)]
+
+
+def with_overrides(base: Limits, settings: list[str]) -> Limits:
+    """`base` with `NAME=VALUE` settings applied (from --limit); a bad one is a usage error."""
+    changes: dict[str, int] = {}
+    for setting in settings:
+        name, sep, value = setting.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in names():
+            raise UsageError(
+                f"--limit takes NAME=VALUE with NAME one of {', '.join(names())}, not {setting!r}"
+            )
+        try:
+            number = int(value)
+        except ValueError:
+            raise UsageError(f"--limit {name} needs a whole number, not {value!r}") from None
+        if number <= 0:
+            raise UsageError(f"--limit {name} must be positive")
+        changes[name] = number
+    return replace(base, **changes)
