@@ -17,6 +17,7 @@ from carcheck import __version__
 from carcheck.engine import Settings, check_packet
 from carcheck.errors import UsageError
 from carcheck.ingest import display_name
+from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
 from carcheck.model import RunReport
 from carcheck.report import RENDERERS, Format, table
 from carcheck.report.records import as_records
@@ -76,6 +77,14 @@ def check(
             "--output", "-o", help="Write the report to this file instead of standard output."
         ),
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            metavar="NAME=VALUE",
+            help="Raise or lower a per-file limit (repeatable); `carcheck rules` lists them.",
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Log internal errors with their stack traces to stderr.")
     ] = False,
@@ -88,7 +97,8 @@ def check(
             raise UsageError(f"no such file or folder: {display_name(str(packet))}")
     if output is not None:
         _check_output(output, packets)
-    settings = Settings(as_of=when, debug=debug)
+    limits = with_overrides(DEFAULT_LIMITS, limit or [])
+    settings = Settings(as_of=when, debug=debug, limits=limits)
     reports = tuple(check_packet(p, settings, label=display_name(str(p))) for p in packets)
     run = RunReport(as_of=when, packets=reports)
     records = as_records(run)
@@ -121,10 +131,17 @@ def rules() -> None:
         grid.add_row(
             f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, rule.LIMIT
         )
+    limits = Table(title="Per-file limits (change with --limit NAME=VALUE)")
+    limits.add_column("Name", no_wrap=True)
+    limits.add_column("Value", justify="right", no_wrap=True)
+    limits.add_column("What it counts")
+    for name, text in DESCRIPTIONS.items():
+        limits.add_row(name, f"{getattr(DEFAULT_LIMITS, name):,}", text)
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=120)
     console.print(grid)
+    console.print(limits)
 
 
 def _configure_logging(debug: bool) -> None:

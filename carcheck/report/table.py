@@ -54,7 +54,10 @@ def renderable(records: dict[str, Any]) -> Group:
         parts.append(table)
         for error in packet["errors"]:
             parts.append(
-                Text.assemble(("unreadable ", "bold red"), f"{error['file']}: ", error["message"])
+                Text.assemble(
+                    ("unreadable ", "bold red"),
+                    f"{error['file']}: {error['message']} (send this file again)",
+                )
             )
         for flag in packet["flags"]:
             parts.append(Text.assemble((f"flag {flag['code']} ", "bold yellow"), flag["message"]))
