@@ -7,8 +7,10 @@ lab report's letterhead names a pathology department; what a page *is* shows in 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from carcheck.model import ItemId, Page, TextLine
 
@@ -24,7 +26,7 @@ class Kind:
 
 
 def _k(item: ItemId | None, label: str, pattern: str, weight: float = 1.0) -> Kind:
-    return Kind(item, label, re.compile(pattern, re.IGNORECASE), weight)
+    return Kind(item, label, re.compile(pattern, re.IGNORECASE | re.MULTILINE), weight)
 
 
 A, B, C, D, E, F = ItemId.A, ItemId.B, ItemId.C, ItemId.D, ItemId.E, ItemId.F
@@ -91,7 +93,7 @@ KINDS: tuple[Kind, ...] = (
     _k(
         D,
         "Cytogenetics/FISH",
-        r"cytogenetic|karyotype|\bfish\b|molecular\s+(study|analysis|panel)",
+        r"cytogenetic|karyotype|\bfish\b|in\s+situ\s+hybridi[sz]ation|molecular\s+(study|analysis|panel)",
         2,
     ),
     _k(D, "PET/CT report", r"\bpet\s*[/-]?\s*ct\b|positron\s+emission|deauville|\bsuv\s*max", 2),
@@ -226,6 +228,14 @@ def line_weights(page: Page) -> list[float]:
     return weights
 
 
+_FAX_HEADER = re.compile(r"\bfax\b|\bfrom\b|\bto\b|\d{1,2}:\d{2}|\bp\.?\s*\d+\s*/", re.I)
+
+
+def _is_fax_header(line: TextLine, page: Page) -> bool:
+    """The line a fax machine stamps across the top of every page it sends."""
+    return line.top < page.height * 0.06 and bool(_FAX_HEADER.search(line.text))
+
+
 def _is_prose(text: str) -> bool:
     """A line of running text: long, and mostly lower-case words (addresses are not)."""
     words = text.split()
@@ -236,17 +246,23 @@ def judge_page(page: Page) -> PageVerdict:
     weights = line_weights(page)
     best: dict[int, tuple[float, bool]] = {}  # kind index -> (weight, in heading)
     page_of = None
-    for line, weight in zip(page.lines, weights, strict=True):
-        text = line.text
-        if page_of is None and (m := _PAGE_OF.search(text)):
+    for line in page.lines:
+        # "Page k of N" in a fax header counts the whole transmission, not the document.
+        if page_of is not None or _is_fax_header(line, page):
+            continue
+        if m := _PAGE_OF.search(line.text):
             page_of = (int(m.group(1)), int(m.group(2)))
-        elif page_of is None and line.top > page.height * 0.9 and (m := _FOOTER_PAGE.search(text)):
+        elif line.top > page.height * 0.9 and (m := _FOOTER_PAGE.search(line.text)):
             page_of = (int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4)))
-        for index, kind in enumerate(KINDS):
-            if kind.pattern.search(text):
-                score = kind.weight * weight
-                if score > best.get(index, (0.0, False))[0]:
-                    best[index] = (score, weight > BODY_WEIGHT)
+    # One search of the page per kind; each match counts at the weight of its line.
+    text = "\n".join(line.text for line in page.lines)
+    starts = list(accumulate((len(line.text) + 1 for line in page.lines), initial=0))
+    for index, kind in enumerate(KINDS):
+        for match in kind.pattern.finditer(text):
+            weight = weights[bisect_right(starts, match.start()) - 1]
+            score = kind.weight * weight
+            if score > best.get(index, (0.0, False))[0]:
+                best[index] = (score, weight > BODY_WEIGHT)
     scores: dict[ItemId | None, float] = {}
     labels: dict[ItemId | None, str] = {}
     head_scores: dict[ItemId | None, float] = {}

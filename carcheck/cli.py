@@ -13,8 +13,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from carcheck import __version__
-from carcheck.engine import Settings, check_packet
+from carcheck import __version__, workers
+from carcheck.engine import Settings, check_packets
 from carcheck.errors import UsageError
 from carcheck.ingest import display_name
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
@@ -77,6 +77,17 @@ def check(
             "--output", "-o", help="Write the report to this file instead of standard output."
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes [default: the cores this process may use]; "
+            "the report is the same whatever the number.",
+            show_default=False,
+        ),
+    ] = None,
     limit: Annotated[
         list[str] | None,
         typer.Option(
@@ -98,8 +109,8 @@ def check(
     if output is not None:
         _check_output(output, packets)
     limits = with_overrides(DEFAULT_LIMITS, limit or [])
-    settings = Settings(as_of=when, debug=debug, limits=limits)
-    reports = tuple(check_packet(p, settings, label=display_name(str(p))) for p in packets)
+    settings = Settings(as_of=when, debug=debug, limits=limits, jobs=jobs or workers.default_jobs())
+    reports = tuple(check_packets([(p, display_name(str(p))) for p in packets], settings))
     run = RunReport(as_of=when, packets=reports)
     records = as_records(run)
     if output is None and fmt is Format.TABLE:

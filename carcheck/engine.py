@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,7 @@ from carcheck.classify import Segment, segment
 from carcheck.errors import ReadError
 from carcheck.extract import content
 from carcheck.extract.dates import find_dates
-from carcheck.extract.pages import read_pages
+from carcheck.extract.pages import page_count, read_pages
 from carcheck.extract.signatures import find_signatures
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import (
@@ -42,46 +42,151 @@ class Settings:
     reader: str = "pdfium"  # or "pdfplumber": every page through pdfplumber
 
 
+# A file longer than this is read in parts by several workers when there are several.
+CHUNK_PAGES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Pages [start, stop) of one packet file (0-based; stop None for the whole file)."""
+
+    source: ingest.SourceFile
+    start: int = 0
+    stop: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """One page and what was found on it, as a worker sends it back."""
+
+    page: Page
+    dates: tuple[DateMention, ...]
+    signatures: tuple[Signature, ...]
+
+
 def check_packet(packet: Path, settings: Settings, label: str | None = None) -> PacketReport:
-    files, errors = ingest.collect(packet, settings.limits)
-    documents: list[Document] = []
-    # The file boundary: each file is read in its own worker, so one bad file never stops,
-    # hangs or crashes the packet.
+    return check_packets([(packet, label)], settings)[0]
+
+
+def check_packets(
+    packets: Sequence[tuple[Path, str | None]],
+    settings: Settings,
+    on_file: Callable[[], None] | None = None,
+) -> list[PacketReport]:
+    """Every packet judged on its own; their files read together by the workers."""
+    collected = [ingest.collect(path, settings.limits) for path, _ in packets]
+    sources = [source for files, _ in collected for source in files]
+    reads = read_files(sources, settings, on_file)
+    reports = []
+    for (path, label), (files, errors) in zip(packets, collected, strict=True):
+        documents: list[Document] = []
+        errors = list(errors)
+        for source in files:
+            outcome = reads[source]
+            if isinstance(outcome, str):
+                errors.append(FileError(source.rel, outcome))
+            else:
+                documents.extend(outcome)
+        reports.append(
+            _judge(label if label is not None else str(path), documents, errors, settings.as_of)
+        )
+    return reports
+
+
+def read_files(
+    sources: Sequence[ingest.SourceFile],
+    settings: Settings,
+    on_file: Callable[[], None] | None = None,
+) -> dict[ingest.SourceFile, list[Document] | str]:
+    """Each file's documents, or why it could not be read.
+
+    The file boundary: every file is read in a worker process, so one bad file never
+    stops, hangs or crashes the run. With several workers, long files are read in parts.
+    """
     bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
-    task = partial(read_file, limits=settings.limits, reader=settings.reader)
-    outcomes = workers.run(task, files, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
-    for source, outcome in zip(files, outcomes, strict=True):
+    run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
+    chunks = [Chunk(source) for source in sources]
+    if settings.jobs > 1:
+        counts = run(partial(count_pages, limits=settings.limits), sources)
+        chunks = [
+            part
+            for source, counted in zip(sources, counts, strict=True)
+            for part in _parts(source, counted.value)
+        ]
+    reader = partial(read_chunk, limits=settings.limits, reader=settings.reader)
+    outcomes = run(reader, chunks)
+    pages: dict[ingest.SourceFile, list[PageRead]] = {s: [] for s in sources}
+    failed: dict[ingest.SourceFile, str] = {}
+    for chunk, outcome in zip(chunks, outcomes, strict=True):
         if outcome.failure is not None:
-            errors.append(FileError(source.rel, outcome.failure.message))
+            failed.setdefault(chunk.source, outcome.failure.message)
         elif outcome.value is not None:
-            documents.extend(outcome.value)
+            pages[chunk.source].extend(outcome.value)
+    result: dict[ingest.SourceFile, list[Document] | str] = {}
+    for source in sources:
+        if source in failed:
+            result[source] = failed[source]
+        else:
+            result[source] = documents_of(source.rel, pages[source])
+        if on_file:
+            on_file()
+    return result
+
+
+def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:
+    if not count or count <= CHUNK_PAGES:
+        return [Chunk(source)]
+    return [Chunk(source, a, min(a + CHUNK_PAGES, count)) for a in range(0, count, CHUNK_PAGES)]
+
+
+def count_pages(source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS) -> int | None:
+    """Pages in a PDF (None when it is not one pdfium can count; the reader will say why)."""
+    return page_count(source, limits)
+
+
+def read_chunk(
+    chunk: Chunk, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+) -> list[PageRead]:
+    """Read pages of one file and find dates and signatures on each (runs in a worker)."""
+    found = []
+    for page in read_pages(chunk.source, limits, reader, chunk.start, chunk.stop):
+        dates = tuple(find_dates(page.lines, page.number, page_height=page.height))
+        found.append(PageRead(page, dates, tuple(find_signatures(page, dates))))
+    return found
+
+
+def read_file(
+    source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+) -> list[Document]:
+    """One packet file to its documents, in this process; raises ReadError."""
+    return documents_of(source.rel, read_chunk(Chunk(source), limits, reader))
+
+
+def documents_of(file: str, reads: Sequence[PageRead]) -> list[Document]:
+    """A file's pages split into documents, each with what its item's rule needs."""
+    pages = [r.page for r in reads]
+    page_dates = {r.page.number: list(r.dates) for r in reads}
+    page_signatures = {r.page.number: list(r.signatures) for r in reads}
+    return [build_document(file, seg, pages, page_dates, page_signatures) for seg in segment(pages)]
+
+
+def _judge(
+    path: str, documents: list[Document], errors: list[FileError], as_of: dt.date
+) -> PacketReport:
     errors.sort(key=lambda e: e.file)
-    items = rules.evaluate(documents, settings.as_of)
+    items = rules.evaluate(documents, as_of)
     flags: list[Flag] = []
     for item in items:
         for flag in item.flags:
             if flag not in flags:
                 flags.append(flag)
     return PacketReport(
-        path=label if label is not None else str(packet),
+        path=path,
         items=items,
         documents=tuple(documents),
         errors=tuple(errors),
         flags=tuple(flags),
     )
-
-
-def read_file(
-    source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
-) -> list[Document]:
-    """One packet file to its documents; raises ReadError when it cannot be read."""
-    pages = list(read_pages(source, limits, reader))
-    page_dates = {p.number: find_dates(p.lines, p.number, page_height=p.height) for p in pages}
-    page_signatures = {p.number: find_signatures(p, page_dates[p.number]) for p in pages}
-    return [
-        build_document(source.rel, seg, pages, page_dates, page_signatures)
-        for seg in segment(pages)
-    ]
 
 
 def build_document(

@@ -61,69 +61,112 @@ def run(
     expected: tuple[type[BaseException], ...] = (),
     on_done: Callable[[int], None] | None = None,
 ) -> list[Outcome[R]]:
-    """`fn` over `tasks`, each in a child process, at most `jobs` at a time; results in order.
+    """`fn` over `tasks` in at most `jobs` worker processes; results in the tasks' order.
 
-    An exception of a type in `expected` becomes a Failure("error", its message).
+    Workers are reused from task to task (a fork per file costs more than reading a small
+    file); one that dies, runs out of memory or overstays is replaced, and only its task
+    fails. An exception of a type in `expected` becomes Failure("error", its message).
     """
     if not tasks:
         return []
     ctx = _context()
     results: list[Outcome[R] | None] = [None] * len(tasks)
     pending = list(range(len(tasks)))
-    running: dict[int, tuple[Any, Any, float]] = {}  # index -> (process, connection, start)
-    while pending or running:
-        while pending and len(running) < max(1, jobs):
-            index = pending.pop(0)
-            receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(
-                target=_child, args=(send, fn, tasks[index], bounds, expected), daemon=True
+    idle: list[_Worker] = []
+    busy: dict[int, tuple[_Worker, float]] = {}  # task index -> (worker, start)
+    try:
+        while pending or busy:
+            while pending and len(busy) < max(1, jobs):
+                worker = idle.pop() if idle else _Worker.start(ctx, fn, bounds, expected)
+                index = pending.pop(0)
+                worker.send(tasks[index])
+                busy[index] = (worker, time.monotonic())
+            deadline = min(start for _, start in busy.values()) + bounds.seconds
+            multiprocessing.connection.wait(
+                [w.conn for w, _ in busy.values()] + [w.process.sentinel for w, _ in busy.values()],
+                timeout=max(0.0, deadline - time.monotonic()),
             )
-            process.start()
-            send.close()
-            running[index] = (process, receive, time.monotonic())
-        waitables = [conn for _, conn, _ in running.values()]
-        deadline = min(start for _, _, start in running.values()) + bounds.seconds
-        multiprocessing.connection.wait(waitables, timeout=max(0.0, deadline - time.monotonic()))
-        for index in list(running):
-            process, conn, start = running[index]
-            outcome = _collect(process, conn, start, bounds)
-            if outcome is not None:
+            for index in sorted(busy):
+                worker, start = busy[index]
+                outcome = _collect(worker, start, bounds)
+                if outcome is None:
+                    continue
+                del busy[index]
                 results[index] = outcome
-                del running[index]
+                if worker.process.is_alive():
+                    idle.append(worker)
+                else:
+                    worker.close()
                 if on_done:
                     on_done(index)
+    finally:
+        for worker in idle + [w for w, _ in busy.values()]:
+            worker.stop()
     return [r for r in results if r is not None]
 
 
-def _collect(process: Any, conn: Any, start: float, bounds: Bounds) -> Outcome[Any] | None:
-    """The child's outcome once it has one; None while it is still working."""
-    if conn.poll():
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    conn: Any  # the parent's end of a duplex pipe
+
+    @classmethod
+    def start(
+        cls,
+        ctx: Any,
+        fn: Callable[[Any], Any],
+        bounds: Bounds,
+        expected: tuple[type[BaseException], ...],
+    ) -> _Worker:
+        parent, child = ctx.Pipe(duplex=True)
+        process = ctx.Process(target=_serve, args=(child, fn, bounds, expected), daemon=True)
+        process.start()
+        child.close()
+        return cls(process, parent)
+
+    def send(self, task: Any) -> None:
+        self.conn.send(task)
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+    def stop(self) -> None:
         try:
-            status, payload = conn.recv()
+            self.conn.send(_STOP)
+        except (OSError, ValueError):
+            pass
+        self.close()
+
+
+_STOP = "__carcheck_worker_stop__"
+
+
+def _collect(worker: _Worker, start: float, bounds: Bounds) -> Outcome[Any] | None:
+    """The task's outcome once there is one; None while the worker is still on it."""
+    if worker.conn.poll():
+        try:
+            status, payload = worker.conn.recv()
         except (EOFError, OSError):
             status, payload = "crash", None
         except Exception:  # the result could not be unpickled
             status, payload = "internal", None
-        _reap(process, conn)
+        if status in ("crash", "memory", "internal"):
+            worker.process.kill()  # a worker that failed this way is not trusted again
+            worker.process.join()
         if status == "ok":
             return Outcome(payload, None)
         return Outcome(None, _failure(status, payload, bounds))
-    if not process.is_alive():
-        _reap(process, conn)
+    if not worker.process.is_alive():
         return Outcome(None, _failure("crash", None, bounds))
     if time.monotonic() - start >= bounds.seconds:
-        process.kill()
-        _reap(process, conn)
+        worker.process.kill()
+        worker.process.join()
         return Outcome(None, _failure("timeout", None, bounds))
     return None
-
-
-def _reap(process: Any, conn: Any) -> None:
-    conn.close()
-    process.join(timeout=5)
-    if process.is_alive():
-        process.kill()
-        process.join()
 
 
 def _failure(status: str, payload: Any, bounds: Bounds) -> Failure:
@@ -150,34 +193,42 @@ def _failure(status: str, payload: Any, bounds: Bounds) -> Failure:
     )
 
 
-def _child(
-    send: Any,
+def _serve(
+    conn: Any,
     fn: Callable[[Any], Any],
-    task: Any,
     bounds: Bounds,
     expected: tuple[type[BaseException], ...],
 ) -> None:
+    """A worker's life: take a task, send back its outcome, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _limit_memory(bounds.memory_mb)
-    try:
-        message: tuple[str, Any] = ("ok", fn(task))
-    except MemoryError:
-        message = ("memory", None)
-    except RecursionError:
-        message = ("error", "too complex: its structure is nested too deeply or loops")
-    except expected as exc:
-        message = ("error", getattr(exc, "message", None) or str(exc))
-    except Exception:
-        import logging
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            break
+        if isinstance(task, str) and task == _STOP:
+            break
+        try:
+            message: tuple[str, Any] = ("ok", fn(task))
+        except MemoryError:
+            message = ("memory", None)
+        except RecursionError:
+            message = ("error", "too complex: its structure is nested too deeply or loops")
+        except expected as exc:
+            message = ("error", getattr(exc, "message", None) or str(exc))
+        except Exception:
+            import logging
 
-        logging.getLogger(__name__).debug("internal error in a worker", exc_info=True)
-        message = ("internal", None)
-    try:
-        send.send(message)
-    except Exception:  # a result that cannot be pickled is an internal error
-        send.send(("internal", None))
-    finally:
-        send.close()
+            logging.getLogger(__name__).debug("internal error in a worker", exc_info=True)
+            message = ("internal", None)
+        try:
+            conn.send(message)
+        except Exception:  # a result that cannot be pickled is an internal error
+            conn.send(("internal", None))
+        if message[0] == "memory":
+            break  # after running out of memory, start afresh
+    conn.close()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)  # skip the parent's atexit handlers and buffered state inherited by fork

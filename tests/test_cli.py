@@ -376,7 +376,6 @@ NOT_YET = {
     "--facility": "policy knowledge (issue 6)",
     "--config": "policy knowledge (issue 6)",
     "--ocr": "scanned packets (issue 4)",
-    "--jobs": "speed (issue 7)",
 }
 
 

@@ -14,6 +14,7 @@ message rather than exhausting the worker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -37,30 +38,54 @@ READERS = ("pdfium", "pdfplumber")
 
 
 def read_pages(
-    source: SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+    source: SourceFile,
+    limits: Limits = DEFAULT_LIMITS,
+    reader: str = "pdfium",
+    start: int = 0,
+    stop: int | None = None,
 ) -> Iterator[Page]:
-    """Pages of one packet file, in order. Raises ReadError when the file cannot be read."""
+    """Pages [start, stop) of one packet file, in order (all by default).
+
+    Raises ReadError when the file cannot be read.
+    """
     if source.type is not FileType.PDF:
         raise ReadError(
             f"{source.type.value.upper()} image: scanned images are not read yet "
             "(OCR support is not installed in this version)"
         )
     if reader == "pdfplumber":
-        yield from _plumber_pages(source, limits)
+        yield from _plumber_pages(source, limits, start, stop)
         return
     try:
         document = _open_pdfium(source)
     except ReadError as first:
         # pdfium refuses some files pdfminer reads; say pdfium's reason if both fail.
         try:
-            yield from _plumber_pages(source, limits)
+            yield from _plumber_pages(source, limits, start, stop)
         except ReadError:
             raise first from None
         return
     try:
-        yield from _pdfium_pages(document, limits)
+        yield from _pdfium_pages(document, limits, start, stop)
     finally:
         document.close()
+
+
+def page_count(source: SourceFile, limits: Limits = DEFAULT_LIMITS) -> int | None:
+    """The number of pages, when pdfium can open the file; checked against the limit."""
+    if source.type is not FileType.PDF:
+        return None
+    try:
+        document = _open_pdfium(source)
+    except ReadError:
+        return None
+    try:
+        count = len(document)
+    finally:
+        document.close()
+    if count > limits.pages:
+        raise ReadError(f"too large: {count} pages (limit {limits.pages})")
+    return count
 
 
 # --- pdfium -------------------------------------------------------------------
@@ -73,13 +98,13 @@ def _open_pdfium(source: SourceFile) -> Any:
         raise ReadError(_pdfium_message(str(exc))) from None
 
 
-def _pdfium_pages(document: Any, limits: Limits) -> Iterator[Page]:
+def _pdfium_pages(document: Any, limits: Limits, start: int, stop: int | None) -> Iterator[Page]:
     count = len(document)
     if count == 0:
         raise ReadError("the PDF has no pages")
     if count > limits.pages:
         raise ReadError(f"too large: {count} pages (limit {limits.pages})")
-    for index in range(count):
+    for index in range(start, min(count, stop if stop is not None else count)):
         number = index + 1
         try:
             page = document[index]
@@ -116,42 +141,64 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
 
 
 def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
-    """Words from pdfium's characters: split at spaces, line breaks and wide gaps."""
+    """Words from pdfium's text: split at whitespace (pdfium adds spaces at gaps and line
+    breaks), each word's box from its first and last character: two calls a word, not
+    two a character."""
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:  # characters outside the BMP shift the text; ask one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
     words: list[Word] = []
-    chars: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]  # x0, top, x1, bottom in top-left coordinates
-    size = 0.0
-
-    def flush() -> None:
-        if chars:
-            words.append(Word("".join(chars), box[0], box[1], box[2], box[3], round(size, 1)))
-            chars.clear()
-
-    for i, char in enumerate(text):
-        if char.isspace() or not char.isprintable():
-            flush()
-            continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        top, bottom = height - top, height - bottom
-        char_size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-        if chars:
-            gap = left - box[2]
-            same_line = abs(bottom - box[3]) <= max(2.0, 0.5 * (box[3] - box[1]))
-            if not same_line or gap > max(1.5, 0.3 * size) or gap < -size:
-                flush()
-        if not chars:
-            box[:] = [left, top, right, bottom]
-            size = char_size
-        else:
-            box[0], box[1] = min(box[0], left), min(box[1], top)
-            box[2], box[3] = max(box[2], right), max(box[3], bottom)
-            size = max(size, char_size)
-        chars.append(char)
-    flush()
+    for match in _TOKEN.finditer(text):
+        first, last = match.start(), match.end() - 1
+        left, bottom, right, top = textpage.get_charbox(first, loose=True)
+        if last != first:
+            l2, b2, r2, t2 = textpage.get_charbox(last, loose=True)
+            if abs(b2 - bottom) > max(2.0, 0.5 * (top - bottom)):
+                # One token over two baselines: split it where the baseline changes.
+                words.extend(_split_token(textpage, match.group(0), first, height))
+                continue
+            left, right = min(left, l2), max(right, r2)
+            bottom, top = min(bottom, b2), max(top, t2)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, first)
+        words.append(
+            Word(match.group(0), left, height - top, right, height - bottom, round(size, 1))
+        )
     return words
+
+
+_TOKEN = re.compile(r"[^\s\x00-\x1f\x7f\ufffe\uffff]+")
+
+
+def _split_token(textpage: Any, token: str, start: int, height: float) -> list[Word]:
+    """A token whose characters sit on different lines, split one character at a time."""
+    words: list[Word] = []
+    current: list[tuple[str, tuple[float, float, float, float]]] = []
+    for offset, char in enumerate(token):
+        box = textpage.get_charbox(start + offset, loose=True)
+        if current and abs(box[1] - current[-1][1][1]) > 2.0:
+            words.append(_word(current, textpage, start, height))
+            start += len(current)
+            current = []
+        current.append((char, box))
+    if current:
+        words.append(_word(current, textpage, start, height))
+    return words
+
+
+def _word(
+    chars: list[tuple[str, tuple[float, float, float, float]]],
+    textpage: Any,
+    index: int,
+    height: float,
+) -> Word:
+    left = min(b[0] for _, b in chars)
+    bottom = min(b[1] for _, b in chars)
+    right = max(b[2] for _, b in chars)
+    top = max(b[3] for _, b in chars)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    return Word(
+        "".join(c for c, _ in chars), left, height - top, right, height - bottom, round(size, 1)
+    )
 
 
 def _pdfium_message(reason: str) -> str:
@@ -168,7 +215,9 @@ def _pdfium_message(reason: str) -> str:
 # --- pdfplumber -----------------------------------------------------------------
 
 
-def _plumber_pages(source: SourceFile, limits: Limits) -> Iterator[Page]:
+def _plumber_pages(
+    source: SourceFile, limits: Limits, start: int = 0, stop: int | None = None
+) -> Iterator[Page]:
     try:
         pdf = pdfplumber.open(source.path, password="")
     except Exception as exc:  # pdfminer raises many types on damaged files
@@ -182,7 +231,7 @@ def _plumber_pages(source: SourceFile, limits: Limits) -> Iterator[Page]:
             raise ReadError("the PDF has no pages")
         if count > limits.pages:
             raise ReadError(f"too large: {count} pages (limit {limits.pages})")
-        for index in range(count):
+        for index in range(start, min(count, stop if stop is not None else count)):
             yield _guarded(partial(_nth, pdf.pages, index), index + 1, limits)
     finally:
         _close(pdf)
