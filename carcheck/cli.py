@@ -6,11 +6,13 @@ import datetime as dt
 import logging
 import re
 import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from carcheck import __version__, workers
@@ -110,7 +112,10 @@ def check(
         _check_output(output, packets)
     limits = with_overrides(DEFAULT_LIMITS, limit or [])
     settings = Settings(as_of=when, debug=debug, limits=limits, jobs=jobs or workers.default_jobs())
-    reports = tuple(check_packets([(p, display_name(str(p))) for p in packets], settings))
+    with _Progress() as progress:
+        reports = tuple(
+            check_packets([(p, display_name(str(p))) for p in packets], settings, progress.update)
+        )
     run = RunReport(as_of=when, packets=reports)
     records = as_records(run)
     if output is None and fmt is Format.TABLE:
@@ -153,6 +158,39 @@ def rules() -> None:
         console = Console(highlight=False, width=120)
     console.print(grid)
     console.print(limits)
+
+
+class _Progress:
+    """A progress bar on stderr, only on a terminal and only once a run takes a moment."""
+
+    DELAY = 0.7  # seconds before the bar appears
+
+    def __init__(self) -> None:
+        self.console = Console(stderr=True)
+        self.started = time.monotonic()
+        self.bar: Progress | None = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.console.is_terminal:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY or done >= total:
+                return
+            self.bar = Progress(
+                TextColumn("reading files"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), console=self.console, transient=True,
+            )  # fmt: skip
+            self.bar.start()
+            self.task = self.bar.add_task("files", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _configure_logging(debug: bool) -> None:

@@ -71,7 +71,7 @@ def check_packet(packet: Path, settings: Settings, label: str | None = None) -> 
 def check_packets(
     packets: Sequence[tuple[Path, str | None]],
     settings: Settings,
-    on_file: Callable[[], None] | None = None,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> list[PacketReport]:
     """Every packet judged on its own; their files read together by the workers."""
     collected = [ingest.collect(path, settings.limits) for path, _ in packets]
@@ -96,7 +96,7 @@ def check_packets(
 def read_files(
     sources: Sequence[ingest.SourceFile],
     settings: Settings,
-    on_file: Callable[[], None] | None = None,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> dict[ingest.SourceFile, list[Document] | str]:
     """Each file's documents, or why it could not be read.
 
@@ -113,23 +113,28 @@ def read_files(
             for source, counted in zip(sources, counts, strict=True)
             for part in _parts(source, counted.value)
         ]
-    reader = partial(read_chunk, limits=settings.limits, reader=settings.reader)
-    outcomes = run(reader, chunks)
+    reader = partial(read_part, limits=settings.limits, reader=settings.reader)
+    done = 0
+
+    def progress(_: int) -> None:
+        nonlocal done
+        done += 1
+        if on_file is not None:
+            on_file(done, len(chunks))
+
+    outcomes = run(reader, chunks, on_done=progress)
     pages: dict[ingest.SourceFile, list[PageRead]] = {s: [] for s in sources}
-    failed: dict[ingest.SourceFile, str] = {}
+    result: dict[ingest.SourceFile, list[Document] | str] = {}
     for chunk, outcome in zip(chunks, outcomes, strict=True):
         if outcome.failure is not None:
-            failed.setdefault(chunk.source, outcome.failure.message)
+            result.setdefault(chunk.source, outcome.failure.message)
+        elif isinstance(outcome.value, Documents):
+            result[chunk.source] = list(outcome.value.documents)
         elif outcome.value is not None:
             pages[chunk.source].extend(outcome.value)
-    result: dict[ingest.SourceFile, list[Document] | str] = {}
     for source in sources:
-        if source in failed:
-            result[source] = failed[source]
-        else:
+        if source not in result:  # read in parts: put its pages together here
             result[source] = documents_of(source.rel, pages[source])
-        if on_file:
-            on_file()
     return result
 
 
@@ -153,6 +158,23 @@ def read_chunk(
         dates = tuple(find_dates(page.lines, page.number, page_height=page.height))
         found.append(PageRead(page, dates, tuple(find_signatures(page, dates))))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    """A whole file's documents, built in the worker that read it."""
+
+    documents: tuple[Document, ...]
+
+
+def read_part(
+    chunk: Chunk, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+) -> Documents | list[PageRead]:
+    """A whole file to its documents, or a part of a long file to its pages (in a worker)."""
+    reads = read_chunk(chunk, limits, reader)
+    if chunk.stop is None:
+        return Documents(tuple(documents_of(chunk.source.rel, reads)))
+    return reads
 
 
 def read_file(

@@ -87,10 +87,11 @@ class TextLine:
     """Words that share a baseline, left to right."""
 
     words: tuple[Word, ...]
+    text: str = field(default="", compare=False)  # the words joined by spaces; derived
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", " ".join(w.text for w in self.words))
 
     @property
     def top(self) -> float:

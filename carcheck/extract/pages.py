@@ -14,6 +14,7 @@ message rather than exhausting the worker.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -119,14 +120,19 @@ def _pdfium_pages(document: Any, limits: Limits, start: int, stop: int | None) -
 def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
     width, height = page.get_size()
     _check_size(width, height, number, limits)
-    objects = pdfium_c.FPDFPage_CountObjects(page)
+    objects = pdfium_c.FPDFPage_CountObjects(page.raw)
     if objects > limits.objects:
         raise ReadError(
             f"too complex: page {number} has {objects} drawing objects (limit {limits.objects})"
         )
-    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        w, h = image.get_px_size()
-        _check_pixels(w, h, number, limits)
+    width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
+    for index in range(objects):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pdfium_c.FPDFImageObj_GetImagePixelSize(
+                obj, ctypes.byref(width_px), ctypes.byref(height_px)
+            )
+            _check_pixels(width_px.value, height_px.value, number, limits)
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -148,21 +154,25 @@ def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
     if len(text) != count:  # characters outside the BMP shift the text; ask one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
     words: list[Word] = []
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    font_size = pdfium_c.FPDFText_GetFontSize
     for match in _TOKEN.finditer(text):
         first, last = match.start(), match.end() - 1
-        left, bottom, right, top = textpage.get_charbox(first, loose=True)
+        loose_box(raw, first, ref)
+        left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         if last != first:
-            l2, b2, r2, t2 = textpage.get_charbox(last, loose=True)
-            if abs(b2 - bottom) > max(2.0, 0.5 * (top - bottom)):
+            loose_box(raw, last, ref)
+            if abs(rect.bottom - bottom) > max(2.0, 0.5 * (top - bottom)):
                 # One token over two baselines: split it where the baseline changes.
                 words.extend(_split_token(textpage, match.group(0), first, height))
                 continue
-            left, right = min(left, l2), max(right, r2)
-            bottom, top = min(bottom, b2), max(top, t2)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, first)
-        words.append(
-            Word(match.group(0), left, height - top, right, height - bottom, round(size, 1))
-        )
+            left, right = min(left, rect.left), max(right, rect.right)
+            bottom, top = min(bottom, rect.bottom), max(top, rect.top)
+        size = round(font_size(raw, first), 1)
+        words.append(Word(match.group(0), left, height - top, right, height - bottom, size))
     return words
 
 

@@ -1,0 +1,157 @@
+"""`make bench`: carcheck's speed and memory beside bare pdfplumber and bare pypdfium2.
+
+Generates its own inputs in a temporary folder (never the repository):
+  * text PDFs of 50, 200 and 1,000 pages, made by repeating the pages of the sample packets;
+  * a batch of 50 packets (the sample packets, cycled);
+  * a 20-page scanned packet (sample pages rendered to 200-dpi bilevel images, no text layer).
+Each measurement is a fresh process: wall time, and peak resident memory of the process and
+its workers (the largest one). Prints one table; figures vary a few percent run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_packets"
+AS_OF = "2026-10-15"
+
+PDFPLUMBER_FLOOR = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text()
+        page.close()
+"""
+PDFIUM_FLOOR = """
+import sys, pypdfium2 as pdfium
+pdf = pdfium.PdfDocument(sys.argv[1])
+for page in pdf:
+    page.get_textpage().get_text_range()
+"""
+
+
+def sample_pdfs() -> list[Path]:
+    return sorted(p for p in SAMPLES.rglob("*.pdf") if p.is_file())
+
+
+def text_pdf(pages: int, dest: Path) -> Path:
+    """A PDF of `pages` pages, the sample packets' pages repeated in order."""
+    out = pdfium.PdfDocument.new()
+    sources = [pdfium.PdfDocument(str(p)) for p in sample_pdfs()]
+    while len(out) < pages:
+        for src in sources:
+            take = min(len(src), pages - len(out))
+            if take <= 0:
+                break
+            out.import_pages(src, list(range(take)))
+    out.save(str(dest))
+    return dest
+
+
+def batch(count: int, dest: Path) -> list[Path]:
+    packets = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
+    folders = []
+    for i in range(count):
+        target = dest / f"packet-{i:02d}"
+        shutil.copytree(packets[i % len(packets)], target)
+        folders.append(target)
+    return folders
+
+
+def scanned_pdf(pages: int, dest: Path) -> Path:
+    """An image-only PDF: sample pages rendered at 200 dpi, bilevel, like a fine-mode fax."""
+    images = []
+    source = pdfium.PdfDocument(str(text_pdf(pages, dest.with_suffix(".src.pdf"))))
+    for page in source:
+        image = page.render(scale=200 / 72).to_pil().convert("1")
+        images.append(image)
+    images[0].save(dest, save_all=True, append_images=images[1:], resolution=200.0)
+    return dest
+
+
+def measure(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process and the largest of its children."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"benchmark step failed ({code}): {' '.join(args)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def carcheck(*paths: Path, jobs: int = 1) -> list[str]:
+    return [
+        sys.executable, "-m", "carcheck", "check", *map(str, paths),
+        "--as-of", AS_OF, "--format", "json", "--jobs", str(jobs),
+    ]  # fmt: skip
+
+
+def row(name: str, pages: int, wall: float, rss: float, note: str = "") -> str:
+    return f"| {name} | {pages} | {wall:.2f} | {pages / wall:.0f} | {rss:.0f} | {note} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-page and scan runs")
+    options = parser.parse_args()
+    cores = len(os.sched_getaffinity(0))
+    print(f"carcheck benchmark - {platform.machine()}, {cores} cores, Python "
+          f"{platform.python_version()}, pdfium {pdfium.PDFIUM_INFO.version}")
+    with tempfile.TemporaryDirectory(prefix="carcheck-bench-") as tmp:
+        work = Path(tmp)
+        t200 = text_pdf(200, work / "text-200.pdf")
+        lines = ["", "| run | pages | seconds | pages/s | peak MB | note |", "|---|---|---|---|---|---|"]
+        cc_wall, cc_rss = measure(carcheck(t200, jobs=1))
+        pl_wall, pl_rss = measure([sys.executable, "-c", PDFPLUMBER_FLOOR, str(t200)])
+        pf_wall, pf_rss = measure([sys.executable, "-c", PDFIUM_FLOOR, str(t200)])
+        j2_wall, j2_rss = measure(carcheck(t200, jobs=2))
+        lines += [
+            row("carcheck --jobs 1, 200-page text packet", 200, cc_wall, cc_rss),
+            row("carcheck --jobs 2, same", 200, j2_wall, j2_rss, "a long file read in parts"),
+            row("bare pdfplumber extract_text", 200, pl_wall, pl_rss, "reference"),
+            row("bare pypdfium2 get_text_range", 200, pf_wall, pf_rss, "reference"),
+        ]
+        folders = batch(50, work / "batch")
+        batch_pages = sum(len(pdfium.PdfDocument(str(p))) for f in folders for p in f.rglob("*.pdf"))
+        b1_wall, b1_rss = measure(carcheck(*folders, jobs=1))
+        b2_wall, b2_rss = measure(carcheck(*folders, jobs=min(2, cores)))
+        lines += [
+            row("carcheck --jobs 1, batch of 50 packets", batch_pages, b1_wall, b1_rss),
+            row(f"carcheck --jobs {min(2, cores)}, same batch", batch_pages, b2_wall, b2_rss,
+                f"speed-up {b1_wall / b2_wall:.2f}x"),
+        ]
+        sizes = (50, 200) if options.quick else (50, 200, 1000)
+        for pages in sizes:
+            path = t200 if pages == 200 else text_pdf(pages, work / f"text-{pages}.pdf")
+            wall, rss = measure(carcheck(path, jobs=1))
+            lines.append(row(f"carcheck --jobs 1, {pages}-page memory run", pages, wall, rss))
+        if not options.quick:
+            scan = scanned_pdf(20, work / "scan-20.pdf")
+            wall, rss = measure(carcheck(scan, jobs=1))
+            lines.append(row("carcheck --jobs 1, 20-page scanned packet", 20, wall, rss,
+                             "no OCR yet: pages read as empty"))
+        print("\n".join(lines))
+        print()
+        print(f"carcheck / pdfplumber (200 pages, one process): {cc_wall / pl_wall:.2f}  "
+              f"(target at most 0.25)")
+        print(f"carcheck / pypdfium2  (200 pages, one process): {cc_wall / pf_wall:.2f}")
+        print(f"batch speed-up, --jobs {min(2, cores)} over --jobs 1: {b1_wall / b2_wall:.2f}x  "
+              "(target at least 1.6x on 2 cores)")
+
+
+if __name__ == "__main__":
+    main()
