@@ -149,7 +149,7 @@ def _admit(
             errors.append(
                 FileError(
                     name,
-                    f"too large: {info.st_size / 1_000_000:.0f} MB (limit {limits.file_mb} MB)",
+                    f"too large: {info.st_size / 1_000_000:.1f} MB (limit {limits.file_mb} MB)",
                 )
             )
             return

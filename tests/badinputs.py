@@ -137,6 +137,11 @@ def huge_image_pdf(width: int = 40_000, height: int = 40_000) -> bytes:
     )
 
 
+def zero_page_pdf() -> bytes:
+    """A well-formed PDF whose page tree is empty (/Count 0)."""
+    return assemble([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
 def secret_pdfs() -> dict[str, bytes]:
     """Damaged PDFs whose page text (uncompressed, so the raw bytes hold it) is `SECRET`.
 

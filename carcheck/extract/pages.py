@@ -20,10 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils.exceptions import PdfminerException
 
 from carcheck.errors import ReadError
 from carcheck.ingest import FileType, SourceFile
@@ -35,6 +33,7 @@ LINE_TOLERANCE = 3.0
 # A horizontal segment at least this long may be a signature line or a table rule.
 MIN_RULE_LENGTH = 40.0
 POINTS_PER_INCH = 72.0
+GENERIC_DAMAGED = "damaged PDF (it cannot be read)"
 READERS = ("pdfium", "pdfplumber")
 
 
@@ -60,16 +59,36 @@ def read_pages(
     try:
         document = _open_pdfium(source)
     except ReadError as first:
-        # pdfium refuses some files pdfminer reads; say pdfium's reason if both fail.
+        # pdfium refuses some files pdfminer reads (and no PDF with no pages).
         try:
             yield from _plumber_pages(source, limits, start, stop)
-        except ReadError:
-            raise first from None
+        except ReadError as second:
+            raise ReadError(_better_message(source, first.message, second.message)) from None
         return
     try:
         yield from _pdfium_pages(document, limits, start, stop)
     finally:
         document.close()
+
+
+def _better_message(source: SourceFile, pdfium_says: str, pdfminer_says: str) -> str:
+    """The more specific of two readers' reasons for refusing a file.
+
+    pdfium keeps its last error for the whole process, so a file read after an encrypted
+    one may be called encrypted too: believe "password" only when the file has /Encrypt.
+    """
+    if pdfminer_says != GENERIC_DAMAGED:
+        return pdfminer_says
+    if "password" in pdfium_says and not _has_encrypt(source):
+        return GENERIC_DAMAGED
+    return pdfium_says
+
+
+def _has_encrypt(source: SourceFile) -> bool:
+    try:
+        return b"/Encrypt" in source.path.read_bytes()
+    except OSError:
+        return False
 
 
 def page_count(source: SourceFile, limits: Limits = DEFAULT_LIMITS) -> int | None:
@@ -183,15 +202,16 @@ def _split_token(textpage: Any, token: str, start: int, height: float) -> list[W
     """A token whose characters sit on different lines, split one character at a time."""
     words: list[Word] = []
     current: list[tuple[str, tuple[float, float, float, float]]] = []
+    first = start  # index of the current word's first character
     for offset, char in enumerate(token):
         box = textpage.get_charbox(start + offset, loose=True)
         if current and abs(box[1] - current[-1][1][1]) > 2.0:
-            words.append(_word(current, textpage, start, height))
-            start += len(current)
+            words.append(_word(current, textpage, first, height))
+            first = start + offset
             current = []
         current.append((char, box))
     if current:
-        words.append(_word(current, textpage, start, height))
+        words.append(_word(current, textpage, first, height))
     return words
 
 
@@ -228,6 +248,8 @@ def _pdfium_message(reason: str) -> str:
 def _plumber_pages(
     source: SourceFile, limits: Limits, start: int = 0, stop: int | None = None
 ) -> Iterator[Page]:
+    import pdfplumber  # imported when needed: it is the slower half of start-up
+
     try:
         pdf = pdfplumber.open(source.path, password="")
     except Exception as exc:  # pdfminer raises many types on damaged files
@@ -332,6 +354,8 @@ def _box(obj: dict[str, Any]) -> Box:
 
 def _plumber_message(exc: BaseException) -> str:
     """A plain message for a PDF that cannot be read; never the file's text."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
     inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     name = type(inner).__name__
     if name == "PDFPasswordIncorrect":
@@ -344,7 +368,7 @@ def _plumber_message(exc: BaseException) -> str:
         return "too complex: its object tree is nested too deeply or loops"
     if isinstance(inner, MemoryError):
         return "too large to read within the memory limit"
-    return "damaged PDF (it cannot be read)"
+    return GENERIC_DAMAGED
 
 
 # --- shared ---------------------------------------------------------------------
