@@ -29,6 +29,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check carcheck tests tools
 	$(VENV)/bin/mypy carcheck
 
+bench: $(STAMP)
+	$(PY) tools/bench.py
+
 samples: $(STAMP)
 	$(PY) tools/make_samples.py sample_packets
 
