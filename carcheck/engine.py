@@ -28,6 +28,8 @@ from carcheck.model import (
     Page,
     Role,
     Signature,
+    TextLine,
+    Word,
 )
 
 log = logging.getLogger(__name__)
@@ -42,8 +44,10 @@ class Settings:
     reader: str = "pdfium"  # or "pdfplumber": every page through pdfplumber
 
 
-# A file longer than this is read in parts by several workers when there are several.
+# A file longer than this is read in parts, spread over the workers.
 CHUNK_PAGES = 40
+# Only files larger than this are counted to see whether they are that long.
+SPLIT_BYTES = 256_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +109,15 @@ def read_files(
     """
     bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
     run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
-    chunks = [Chunk(source) for source in sources]
-    if settings.jobs > 1:
-        counts = run(partial(count_pages, limits=settings.limits), sources)
-        chunks = [
-            part
-            for source, counted in zip(sources, counts, strict=True)
-            for part in _parts(source, counted.value)
-        ]
+    # Files big enough to be long are counted first (in the workers too) and read in
+    # parts: parts spread over the workers, and pdfium's caches stay per part.
+    big = [s for s in sources if _size(s) > SPLIT_BYTES]
+    counted = dict(zip(big, run(partial(count_pages, limits=settings.limits), big), strict=True))
+    chunks = [
+        part
+        for source in sources
+        for part in _parts(source, counted[source].value if source in counted else None)
+    ]
     reader = partial(read_part, limits=settings.limits, reader=settings.reader)
     done = 0
 
@@ -138,6 +143,13 @@ def read_files(
     return result
 
 
+def _size(source: ingest.SourceFile) -> int:
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:
     if not count or count <= CHUNK_PAGES:
         return [Chunk(source)]
@@ -156,7 +168,10 @@ def read_chunk(
     found = []
     for page in read_pages(chunk.source, limits, reader, chunk.start, chunk.stop):
         dates = tuple(find_dates(page.lines, page.number, page_height=page.height))
-        found.append(PageRead(page, dates, tuple(find_signatures(page, dates))))
+        signatures = tuple(find_signatures(page, dates))
+        # Later stages need each line's text and place, not its words: keep memory per
+        # page small however long the file.
+        found.append(PageRead(compact(page), dates, signatures))
     return found
 
 
@@ -175,6 +190,15 @@ def read_part(
     if chunk.stop is None:
         return Documents(tuple(documents_of(chunk.source.rel, reads)))
     return reads
+
+
+def compact(page: Page) -> Page:
+    """The page with each line's words merged into one word spanning the line."""
+    lines = tuple(
+        TextLine((Word(line.text, line.x0, line.top, line.x1, line.bottom, line.size),), line.text)
+        for line in page.lines
+    )
+    return replace(page, lines=lines)
 
 
 def read_file(
