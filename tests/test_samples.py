@@ -1,4 +1,4 @@
-"""The bundled sample packets, run through the real CLI, give what sample_packets/expected.json says."""
+"""The bundled sample packets through the real CLI give what expected.json says."""
 
 from __future__ import annotations
 

@@ -109,12 +109,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the 1,000-page and scan runs")
     options = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
-    print(f"carcheck benchmark - {platform.machine()}, {cores} cores, Python "
-          f"{platform.python_version()}, pdfium {pdfium.PDFIUM_INFO.version}")
+    print(
+        f"carcheck benchmark - {platform.machine()}, {cores} cores, Python "
+        f"{platform.python_version()}, pdfium {pdfium.PDFIUM_INFO.version}"
+    )
     with tempfile.TemporaryDirectory(prefix="carcheck-bench-") as tmp:
         work = Path(tmp)
         t200 = text_pdf(200, work / "text-200.pdf")
-        lines = ["", "| run | pages | seconds | pages/s | peak MB | note |", "|---|---|---|---|---|---|"]
+        lines = [
+            "",
+            "| run | pages | seconds | pages/s | peak MB | note |",
+            "|---|---|---|---|---|---|",
+        ]
         cc_wall, cc_rss = measure(carcheck(t200, jobs=1))
         pl_wall, pl_rss = measure([sys.executable, "-c", PDFPLUMBER_FLOOR, str(t200)])
         pf_wall, pf_rss = measure([sys.executable, "-c", PDFIUM_FLOOR, str(t200)])
@@ -126,13 +132,20 @@ def main() -> None:
             row("bare pypdfium2 get_text_range", 200, pf_wall, pf_rss, "reference"),
         ]
         folders = batch(50, work / "batch")
-        batch_pages = sum(len(pdfium.PdfDocument(str(p))) for f in folders for p in f.rglob("*.pdf"))
+        batch_pages = sum(
+            len(pdfium.PdfDocument(str(p))) for f in folders for p in f.rglob("*.pdf")
+        )
         b1_wall, b1_rss = measure(carcheck(*folders, jobs=1))
         b2_wall, b2_rss = measure(carcheck(*folders, jobs=min(2, cores)))
         lines += [
             row("carcheck --jobs 1, batch of 50 packets", batch_pages, b1_wall, b1_rss),
-            row(f"carcheck --jobs {min(2, cores)}, same batch", batch_pages, b2_wall, b2_rss,
-                f"speed-up {b1_wall / b2_wall:.2f}x"),
+            row(
+                f"carcheck --jobs {min(2, cores)}, same batch",
+                batch_pages,
+                b2_wall,
+                b2_rss,
+                f"speed-up {b1_wall / b2_wall:.2f}x",
+            ),
         ]
         sizes = (50, 200) if options.quick else (50, 200, 1000)
         for pages in sizes:
@@ -142,15 +155,26 @@ def main() -> None:
         if not options.quick:
             scan = scanned_pdf(20, work / "scan-20.pdf")
             wall, rss = measure(carcheck(scan, jobs=1))
-            lines.append(row("carcheck --jobs 1, 20-page scanned packet", 20, wall, rss,
-                             "no OCR yet: pages read as empty"))
+            lines.append(
+                row(
+                    "carcheck --jobs 1, 20-page scanned packet",
+                    20,
+                    wall,
+                    rss,
+                    "no OCR yet: pages read as empty",
+                )
+            )
         print("\n".join(lines))
         print()
-        print(f"carcheck / pdfplumber (200 pages, one process): {cc_wall / pl_wall:.2f}  "
-              f"(target at most 0.25)")
+        print(
+            f"carcheck / pdfplumber (200 pages, one process): {cc_wall / pl_wall:.2f}  "
+            f"(target at most 0.25)"
+        )
         print(f"carcheck / pypdfium2  (200 pages, one process): {cc_wall / pf_wall:.2f}")
-        print(f"batch speed-up, --jobs {min(2, cores)} over --jobs 1: {b1_wall / b2_wall:.2f}x  "
-              "(target at least 1.6x on 2 cores)")
+        print(
+            f"batch speed-up, --jobs {min(2, cores)} over --jobs 1: {b1_wall / b2_wall:.2f}x  "
+            "(target at least 1.6x on 2 cores)"
+        )
 
 
 if __name__ == "__main__":

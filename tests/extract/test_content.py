@@ -1,4 +1,4 @@
-"""What the content readers take from a document's lines: serology results, letter parts, evaluation parts."""
+"""Content readers: serology results, letter parts and evaluation parts from lines."""
 
 from __future__ import annotations
 
