@@ -14,6 +14,7 @@ from carcheck.classify import Segment, segment
 from carcheck.errors import ReadError
 from carcheck.extract import content
 from carcheck.extract.dates import find_dates
+from carcheck.extract.digital import read_digital_signatures
 from carcheck.extract.pages import page_count, read_pages
 from carcheck.extract.signatures import find_signatures
 from carcheck.limits import DEFAULT_LIMITS, Limits
@@ -28,6 +29,7 @@ from carcheck.model import (
     Page,
     Role,
     Signature,
+    SignatureKind,
     TextLine,
     Word,
 )
@@ -129,6 +131,7 @@ def read_files(
 
     outcomes = run(reader, chunks, on_done=progress)
     pages: dict[ingest.SourceFile, list[PageRead]] = {s: [] for s in sources}
+    digital: dict[ingest.SourceFile, list[Signature]] = {s: [] for s in sources}
     result: dict[ingest.SourceFile, list[Document] | str] = {}
     for chunk, outcome in zip(chunks, outcomes, strict=True):
         if outcome.failure is not None:
@@ -136,10 +139,11 @@ def read_files(
         elif isinstance(outcome.value, Documents):
             result[chunk.source] = list(outcome.value.documents)
         elif outcome.value is not None:
-            pages[chunk.source].extend(outcome.value)
+            pages[chunk.source].extend(outcome.value.pages)
+            digital[chunk.source].extend(outcome.value.digital)
     for source in sources:
         if source not in result:  # read in parts: put its pages together here
-            result[source] = documents_of(source.rel, pages[source])
+            result[source] = documents_of(source.rel, pages[source], digital[source])
     return result
 
 
@@ -182,14 +186,32 @@ class Documents:
     documents: tuple[Document, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PartRead:
+    """Pages of a part of a long file, and (in its first part) the file's digital signatures."""
+
+    pages: tuple[PageRead, ...]
+    digital: tuple[Signature, ...] = ()
+
+
 def read_part(
     chunk: Chunk, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
-) -> Documents | list[PageRead]:
+) -> Documents | PartRead:
     """A whole file to its documents, or a part of a long file to its pages (in a worker)."""
     reads = read_chunk(chunk, limits, reader)
+    digital = digital_signatures(chunk.source) if chunk.start == 0 else ()
     if chunk.stop is None:
-        return Documents(tuple(documents_of(chunk.source.rel, reads)))
-    return reads
+        return Documents(tuple(documents_of(chunk.source.rel, reads, digital)))
+    return PartRead(tuple(reads), digital)
+
+
+def digital_signatures(source: ingest.SourceFile) -> tuple[Signature, ...]:
+    if source.type is not ingest.FileType.PDF:
+        return ()
+    return tuple(
+        Signature(d.page, SignatureKind.DIGITAL, d.signer, d.date, d.intact)
+        for d in read_digital_signatures(source.path)
+    )
 
 
 def compact(page: Page) -> Page:
@@ -208,11 +230,15 @@ def read_file(
     return documents_of(source.rel, read_chunk(Chunk(source), limits, reader))
 
 
-def documents_of(file: str, reads: Sequence[PageRead]) -> list[Document]:
+def documents_of(
+    file: str, reads: Sequence[PageRead], digital: Sequence[Signature] = ()
+) -> list[Document]:
     """A file's pages split into documents, each with what its item's rule needs."""
     pages = [r.page for r in reads]
     page_dates = {r.page.number: list(r.dates) for r in reads}
     page_signatures = {r.page.number: list(r.signatures) for r in reads}
+    for signature in digital:
+        page_signatures.get(signature.page, page_signatures[pages[0].number]).append(signature)
     return [build_document(file, seg, pages, page_dates, page_signatures) for seg in segment(pages)]
 
 
@@ -221,7 +247,16 @@ def _judge(
 ) -> PacketReport:
     errors.sort(key=lambda e: e.file)
     items = rules.evaluate(documents, as_of)
-    flags: list[Flag] = []
+    flags: list[Flag] = [
+        Flag(
+            "signature-integrity",
+            f"the digital signature of {s.signer or 'an unnamed signer'} in {d.file} p. {s.page} "
+            "does not match the document: it was changed after signing",
+        )
+        for d in documents
+        for s in d.signatures
+        if s.intact is False
+    ]
     for item in items:
         for flag in item.flags:
             if flag not in flags:

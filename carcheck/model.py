@@ -157,6 +157,7 @@ class Signature:
     kind: SignatureKind
     signer: str | None
     date: dt.date | None = None
+    intact: bool | None = None  # digital only: False when changed after signing
 
 
 # --- what documents say ----------------------------------------------------

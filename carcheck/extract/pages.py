@@ -144,14 +144,7 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         raise ReadError(
             f"too complex: page {number} has {objects} drawing objects (limit {limits.objects})"
         )
-    width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
-    for index in range(objects):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            pdfium_c.FPDFImageObj_GetImagePixelSize(
-                obj, ctypes.byref(width_px), ctypes.byref(height_px)
-            )
-            _check_pixels(width_px.value, height_px.value, number, limits)
+    geometry = _pdfium_geometry(page, objects, number, height, limits)
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -162,7 +155,59 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         words = _pdfium_words(textpage, count, height)
     finally:
         textpage.close()
-    return Page(number=number, width=width, height=height, lines=group_lines(words))
+    return Page(
+        number=number, width=width, height=height, lines=group_lines(words), geometry=geometry
+    )
+
+
+def _pdfium_geometry(
+    page: Any, objects: int, number: int, height: float, limits: Limits
+) -> Geometry:
+    """Images, horizontal rules and hand-drawn strokes of a page, and the pixel limit."""
+    rules: list[Box] = []
+    images: list[Box] = []
+    strokes: list[Box] = []
+    width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(objects):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(
+            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        box = Box(left.value, height - top.value, right.value, height - bottom.value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pdfium_c.FPDFImageObj_GetImagePixelSize(
+                obj, ctypes.byref(width_px), ctypes.byref(height_px)
+            )
+            _check_pixels(width_px.value, height_px.value, number, limits)
+            images.append(box)
+        elif box.bottom - box.top < 2.0 and box.x1 - box.x0 >= MIN_RULE_LENGTH:
+            rules.append(box)
+        elif _drawn(obj):
+            strokes.append(box)
+    return Geometry(rules=tuple(rules), images=tuple(images), strokes=tuple(strokes))
+
+
+def _drawn(path: Any) -> bool:
+    """A path that curves or runs off the axes: ink, not a table rule or a box."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous: tuple[float, float] | None = None
+    for index in range(min(pdfium_c.FPDFPath_CountSegments(path), 2000)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            return True
+        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = (x.value, y.value)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            if abs(point[0] - previous[0]) > 0.5 and abs(point[1] - previous[1]) > 0.5:
+                return True
+        previous = point
+    return False
 
 
 def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:

@@ -13,6 +13,7 @@ from carcheck.model import (
     LetterContent,
     PacketReport,
     RunReport,
+    SignatureKind,
 )
 from carcheck.rules.a_letter import signed_by_physician
 
@@ -91,6 +92,7 @@ def _document(doc: Document) -> dict[str, Any]:
                 "kind": s.kind.value,
                 "signer": s.signer,
                 "date": s.date.isoformat() if s.date else None,
+                **({"intact": s.intact} if s.kind is SignatureKind.DIGITAL else {}),
             }
             for s in doc.signatures
         ],
