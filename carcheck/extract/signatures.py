@@ -1,11 +1,12 @@
-"""Signatures on a page: e-signature statements ("Electronically signed by ...", "/s/ ...")."""
+"""Signatures on a page: e-signature statements ("Electronically signed by ...", "/s/ ..."),
+and signature images or hand-drawn strokes on a signature line or in a closing block."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from carcheck.model import DateMention, Page, Role, Signature, SignatureKind
+from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind
 
 # Credentials that may follow a signer's name.
 CREDENTIALS = (
@@ -40,7 +41,13 @@ _CREDENTIAL = re.compile(rf"^(?:{CREDENTIALS})$", re.IGNORECASE)
 
 
 def find_signatures(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
-    """E-signature statements on one page, each with the signer and the signing date."""
+    """Signatures on one page: statements first, then ink on signature lines."""
+    found = _statements(page, dates)
+    return found + _marks(page)
+
+
+def _statements(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
+    """E-signature statements, each with the signer and the signing date."""
     found: list[Signature] = []
     for index, line in enumerate(page.lines):
         text = line.text
@@ -57,6 +64,78 @@ def find_signatures(page: Page, dates: Sequence[DateMention]) -> list[Signature]
             )
             found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
     return found
+
+
+# How far above a signature line ink may start, and around it (points).
+INK_ABOVE = 48.0
+INK_BELOW = 6.0
+INK_SIDE = 24.0
+# A closing that opens a signature block; its signature sits between it and the typed name.
+_CLOSING = re.compile(
+    r"^\s*(sincerely|respectfully|regards|kind\s+regards|best\s+regards|signature|signed|"
+    r"physician\s+signature|attending\s+physician\s+signature)\b",
+    re.IGNORECASE,
+)
+_TYPED_NAME = re.compile(rf"^\s*{SIGNER}")
+_UNDERSCORES = re.compile(r"_{5,}")
+
+
+def _marks(page: Page) -> list[Signature]:
+    """Signature images or drawn strokes on a signature line or under a closing.
+
+    Only ink in a signature's place counts: a letterhead logo, a barcode or a table's
+    rules are elsewhere on the page, or are not ink at all.
+    """
+    ink = list(page.geometry.images) + list(page.geometry.strokes)
+    if not ink:
+        return []
+    found: list[Signature] = []
+    for zone, below in _signature_zones(page):
+        if any(_overlaps(mark, zone) for mark in ink):
+            signature = Signature(page.number, SignatureKind.IMAGE, _typed_name(page, below))
+            if signature not in found:
+                found.append(signature)
+    return found
+
+
+def _signature_zones(page: Page) -> list[tuple[Box, float]]:
+    """Places a signature goes, each with the height below which its typed name is."""
+    zones: list[tuple[Box, float]] = []
+    for rule in page.geometry.rules:
+        zones.append(
+            (Box(rule.x0 - INK_SIDE, rule.top - INK_ABOVE, rule.x1 + INK_SIDE,
+                 rule.bottom + INK_BELOW), rule.bottom)
+        )  # fmt: skip
+    for line in page.lines:
+        for word in line.words:
+            if _UNDERSCORES.search(word.text):
+                zones.append(
+                    (Box(word.x0 - INK_SIDE, word.top - INK_ABOVE, word.x1 + INK_SIDE,
+                         word.bottom + INK_BELOW), word.bottom)
+                )  # fmt: skip
+    for index, line in enumerate(page.lines):
+        if _CLOSING.match(line.text) and index + 1 < len(page.lines):
+            after = page.lines[index + 1]
+            zones.append(
+                (Box(line.x0 - INK_SIDE, line.bottom - 2, max(line.x1, after.x1) + 2 * INK_SIDE,
+                     after.top + 2), after.top - 1)
+            )  # fmt: skip
+    return zones
+
+
+def _typed_name(page: Page, below: float) -> str | None:
+    """The name typed under a signature line or after the signature gap, if it is one."""
+    for line in page.lines:
+        if line.top >= below - 2 and line.top - below < 30:
+            match = _TYPED_NAME.match(line.text)
+            if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
+                return _clean_signer(match.group("name") + match.group("creds"))
+            return None
+    return None
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 _NOT_NAMES = {"the", "a", "an", "this", "attending", "physician", "provider", "patient", "by"}
