@@ -21,6 +21,7 @@ from carcheck.errors import UsageError
 from carcheck.ingest import display_name
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
 from carcheck.model import RunReport
+from carcheck.policy import load as load_knowledge
 from carcheck.report import RENDERERS, Format, table
 from carcheck.report.records import as_records
 from carcheck.rules import RULES
@@ -79,6 +80,26 @@ def check(
             "--output", "-o", help="Write the report to this file instead of standard output."
         ),
     ] = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            help="The CAR T product requested (brand, generic or abbreviation); "
+            "takes precedence over what the packet names.",
+        ),
+    ] = None,
+    facility: Annotated[
+        str | None,
+        typer.Option("--facility", help="The administering facility; takes precedence."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="A TOML file adding products or treatment centers and overriding the age "
+            "limits of items C and D [default: ./carcheck.toml when present].",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -111,7 +132,16 @@ def check(
     if output is not None:
         _check_output(output, packets)
     limits = with_overrides(DEFAULT_LIMITS, limit or [])
-    settings = Settings(as_of=when, debug=debug, limits=limits, jobs=jobs or workers.default_jobs())
+    knowledge = load_knowledge(config, search=Path.cwd())
+    settings = Settings(
+        as_of=when,
+        debug=debug,
+        limits=limits,
+        jobs=jobs or workers.default_jobs(),
+        knowledge=knowledge,
+        product=product,
+        facility=facility,
+    )
     with _Progress() as progress:
         reports = tuple(
             check_packets([(p, display_name(str(p))) for p in packets], settings, progress.update)
@@ -136,16 +166,31 @@ def check(
 
 
 @app.command()
-def rules() -> None:
-    """List the items A-F, what each needs and its age limit."""
+def rules(
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A TOML configuration to show the limits of."),
+    ] = None,
+) -> None:
+    """List the items A-F, what each needs, the limits in force and where they come from."""
+    knowledge = load_knowledge(config, search=Path.cwd())
     grid = Table(title="WNC.CP.192 Background I.A-F", show_lines=True)
     grid.add_column("Item", no_wrap=True)
     grid.add_column("Required", no_wrap=True)
     grid.add_column("Needs", ratio=3)
     grid.add_column("Limit on age", ratio=2)
+    in_force = {
+        "C": (knowledge.serology_months, knowledge.sources["serology_months"]),
+        "D": (knowledge.biopsy_months, knowledge.sources["biopsy_months"]),
+    }
     for item, rule in RULES.items():
+        limit = rule.LIMIT
+        if item.value in in_force:
+            months, source = in_force[item.value]
+            limit = limit.replace(f"{rule.MONTHS} calendar months", f"{months} calendar months")
+            limit += f" [in force: {months} months, from {source}]"
         grid.add_row(
-            f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, rule.LIMIT
+            f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, limit
         )
     limits = Table(title="Per-file limits (change with --limit NAME=VALUE)")
     limits.add_column("Name", no_wrap=True)
@@ -158,6 +203,15 @@ def rules() -> None:
         console = Console(highlight=False, width=120)
     console.print(grid)
     console.print(limits)
+    console.print(
+        f"Products: {', '.join(p.brand for p in knowledge.products)} "
+        f"(from {knowledge.sources['products']})",
+        markup=False,
+    )
+    console.print(
+        f"Treatment centers: {len(knowledge.centers)} listed (from {knowledge.sources['centers']})",
+        markup=False,
+    )
 
 
 class _Progress:

@@ -33,6 +33,8 @@ from carcheck.model import (
     TextLine,
     Word,
 )
+from carcheck.policy import Knowledge, findings
+from carcheck.policy import load as load_knowledge
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,9 @@ class Settings:
     jobs: int = 1
     limits: Limits = DEFAULT_LIMITS
     reader: str = "pdfium"  # or "pdfplumber": every page through pdfplumber
+    knowledge: Knowledge | None = None  # None: the shipped products and centers
+    product: str | None = None  # --product
+    facility: str | None = None  # --facility
 
 
 # A file longer than this is read in parts, spread over the workers.
@@ -93,9 +98,9 @@ def check_packets(
                 errors.append(FileError(source.rel, outcome))
             else:
                 documents.extend(outcome)
-        reports.append(
-            _judge(label if label is not None else str(path), documents, errors, settings.as_of)
-        )
+        reports.append(_judge(label if label is not None else str(path), documents, errors,
+                              settings))  # fmt: skip
+
     return reports
 
 
@@ -243,10 +248,19 @@ def documents_of(
 
 
 def _judge(
-    path: str, documents: list[Document], errors: list[FileError], as_of: dt.date
+    path: str, documents: list[Document], errors: list[FileError], settings: Settings
 ) -> PacketReport:
     errors.sort(key=lambda e: e.file)
-    items = rules.evaluate(documents, as_of)
+    knowledge = settings.knowledge or load_knowledge()
+    policy = findings.evaluate(
+        documents, knowledge, settings.as_of, settings.product, settings.facility
+    )
+    context = rules.Context(
+        serology_months=knowledge.serology_months,
+        biopsy_months=knowledge.biopsy_months,
+        listed_center=policy.listed_center,
+    )
+    items = rules.evaluate(documents, settings.as_of, context)
     flags: list[Flag] = [
         Flag(
             "signature-integrity",
@@ -257,6 +271,7 @@ def _judge(
         for s in d.signatures
         if s.intact is False
     ]
+    flags += policy.flags
     for item in items:
         for flag in item.flags:
             if flag not in flags:
@@ -267,6 +282,8 @@ def _judge(
         documents=tuple(documents),
         errors=tuple(errors),
         flags=tuple(flags),
+        product=policy.product,
+        facility=policy.facility,
     )
 
 
@@ -312,4 +329,7 @@ def build_document(
         signatures=signatures,
         ocr=any(p.ocr for p in own),
         content=body,
+        lines=tuple((p.number, line.text) for p in own for line in p.lines)
+        if seg.item in (ItemId.A, ItemId.B, ItemId.F)
+        else (),
     )

@@ -234,6 +234,9 @@ class Document:
     signatures: tuple[Signature, ...] = ()
     ocr: bool = False
     content: Content = None
+    # The text of letters, facility verifications and evaluations, line by line with its
+    # page: what the policy checks (product, exclusions, facility) read. Never reported.
+    lines: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -550,8 +550,21 @@ _FACILITY = _rx(
 )
 
 
+# Where a facility's name ends on a line that goes on with other fields.
+_FIELD_AFTER = re.compile(
+    r"\s+(?=(site|npi|tax|tin|id|address|phone|tel|fax|contact|city|state|zip|effective)\b"
+    r"[\s#:.]*)",
+    re.IGNORECASE,
+)
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
 def read_facility(pages: Sequence[Page]) -> FacilityContent:
     for line in doc_lines(pages):
         if m := _FACILITY.search(line.text):
-            return FacilityContent(facility=m.group("name").strip()[:120])
+            name = _FIELD_AFTER.split(m.group("name"))[0]
+            return FacilityContent(facility=_printable(name).strip(" ,;:-")[:120] or None)
     return FacilityContent(facility=None)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from types import ModuleType
 
 from carcheck.model import Document, ItemId, ItemReport
+from carcheck.policy import Center
 from carcheck.rules import a_letter, b_facility, c_serology, d_diagnostics, e_other, f_psychosocial
 
 RULES: dict[ItemId, ModuleType] = {
@@ -19,6 +21,24 @@ RULES: dict[ItemId, ModuleType] = {
 }
 
 
-def evaluate(documents: Sequence[Document], as_of: dt.date) -> tuple[ItemReport, ...]:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules take besides the documents: limits in force and the public listing."""
+
+    serology_months: int = c_serology.MONTHS
+    biopsy_months: int = d_diagnostics.MONTHS
+    listed_center: Center | None = None
+
+
+def evaluate(
+    documents: Sequence[Document], as_of: dt.date, context: Context = Context()
+) -> tuple[ItemReport, ...]:
     """Every item's verdict, A to F, from the packet's documents and the as-of date."""
-    return tuple(RULES[item].check(documents, as_of) for item in ItemId)
+    return (
+        a_letter.check(documents, as_of),
+        b_facility.check(documents, as_of, listed=context.listed_center),
+        c_serology.check(documents, as_of, months=context.serology_months),
+        d_diagnostics.check(documents, as_of, months=context.biopsy_months),
+        e_other.check(documents, as_of),
+        f_psychosocial.check(documents, as_of),
+    )

@@ -2,7 +2,8 @@
 
 WNC.CP.192 Background I.B: verification that the administering facility is a
 certified/authorized treatment center: a copy of the facility-manufacturer contract, or
-other verification such as the manufacturer's authorization letter.
+other verification such as the manufacturer's authorization letter; not needed when the
+facility is on a publicly available list (carcheck/policy/centers.toml).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from carcheck.model import Document, ItemId, ItemReport, Status
+from carcheck.policy import Center
 from carcheck.rules.common import documents_for
 
 ID = ItemId.B
@@ -23,8 +25,17 @@ NEEDS = (
 LIMIT = "none"
 
 
-def check(documents: Sequence[Document], as_of: dt.date) -> ItemReport:
+def check(
+    documents: Sequence[Document], as_of: dt.date, listed: Center | None = None
+) -> ItemReport:
     found = documents_for(ID, documents)
+    if listed is not None:
+        # The policy needs no document for a center on a publicly available list.
+        reason = (
+            f"{listed.name} ({listed.city}) is on the public list of authorized treatment "
+            f"centers ({listed.source}); no verification document is needed"
+        )
+        return ItemReport(ID, TITLE, REQUIRED, Status.PRESENT, (reason,), tuple(found))
     if not found:
         return ItemReport(
             ID,
