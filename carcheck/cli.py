@@ -204,6 +204,12 @@ def rules(
     console.print(grid)
     console.print(limits)
     console.print(
+        f"Limits in force: C {knowledge.serology_months} months (from "
+        f"{knowledge.sources['serology_months']}); D {knowledge.biopsy_months} months (from "
+        f"{knowledge.sources['biopsy_months']})",
+        markup=False,
+    )
+    console.print(
         f"Products: {', '.join(p.brand for p in knowledge.products)} "
         f"(from {knowledge.sources['products']})",
         markup=False,

@@ -129,6 +129,7 @@ def _read(path: Path) -> dict[str, Any]:
 def _product(data: dict[str, Any], where: str) -> Product:
     brand = _text(data, "brand", where)
     context = f"{where}: product {brand}"
+    generic = _text(data, "generic", context)
     rems = str(data.get("rems", "none"))
     if rems not in REMS_STATES:
         raise PolicyError(f"{context}: rems must be one of {', '.join(REMS_STATES)}")
@@ -153,7 +154,7 @@ def _product(data: dict[str, Any], where: str) -> Product:
         raise PolicyError(f"{context}: at least one indication is needed")
     return Product(
         brand=brand,
-        generic=_text(data, "generic", context),
+        generic=generic,
         abbreviations=tuple(str(a) for a in data.get("abbreviations", [])),
         manufacturer=str(data.get("manufacturer", "")),
         approved=_date(data.get("approved"), context),

@@ -51,11 +51,18 @@ _NEGATION = re.compile(
     r"rather\s+than|instead\s+of|ruled\s+out)\b",
     re.I,
 )
+_CAR_T = (
+    r"car[\s-]?t\b|chimeric\s+antigen|\b[a-z]+-cel\b|\b[a-z]+leucel\b|kymriah|yescarta|"
+    r"tecartus|breyanzi|abecma|carvykti|aucatzyl"
+)
 _PRIOR_CART = re.compile(
-    r"\b(prior(?!\s+auth)|previous(ly)?|received|history\s+of|status\s+post|s/p|after|following|"
-    r"relapsed\s+after|treated\s+with)\b[^.;]{0,60}?\b(car[\s-]?t\b|chimeric\s+antigen)",
+    r"\b(prior(?!\s+auth)|previous(ly)?|received|history\s+of|status\s+post|s/p|"
+    r"treated\s+with|(relapsed|progressed|progression|recurrence)\s+(after|following|on))\b"
+    rf"(?P<gap>[^.;]{{0,40}}?)({_CAR_T})",
     re.I,
 )
+# Words between "received ..." and the product that make it a request, not a history.
+_REQUEST_WORDS = re.compile(r"\b(for|request|refer|candidate|plan|consider|eligib|evaluat|now)")
 _RESCUE = re.compile(
     r"\b(rescue|salvage|back-?up)\s+((allogeneic|autologous|stem[\s-]+cell|hematopoietic)\s+)*"
     r"(transplant|transplantation|sct|hsct)\b|\bconcurrent\s+(allogeneic\s+|stem[\s-]+cell\s+)?"
@@ -245,6 +252,8 @@ def _affirmed(doc: Document, pattern: re.Pattern[str]) -> tuple[int, str] | None
     """The first sentence that states the pattern without negating it."""
     for page, sentence in _sentences(doc):
         for m in pattern.finditer(sentence):
+            if "gap" in pattern.groupindex and _REQUEST_WORDS.search(m.group("gap") or ""):
+                continue
             if _NEGATION.search(sentence[: m.start()]) or _NEGATION.search(
                 sentence[m.end() : m.end() + 40]
             ):
