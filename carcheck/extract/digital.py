@@ -139,8 +139,14 @@ def _intact(embedded: Any) -> bool | None:
         status = validate_pdf_signature(embedded, signer_validation_context=context)
         if not status.intact:
             return False
-        appended = status.coverage == SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START
-        return not (appended and status.modification_level == ModificationLevel.OTHER)
+        # Bytes after the signature that change the document in ways no later signature,
+        # timestamp or form fill explains. Coverage "unclear" is not judged: pyHanko cannot
+        # tell what was signed, and calling that an alteration would be a guess.
+        judged = status.coverage in (
+            SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START,
+            SignatureCoverageLevel.ENTIRE_REVISION,
+        )
+        return not (judged and status.modification_level == ModificationLevel.OTHER)
     except Exception:
         log.debug("signature integrity could not be checked", exc_info=True)
         return None
