@@ -9,9 +9,7 @@ import os
 import zlib
 from pathlib import Path
 
-from fpdf import FPDF
-
-from tests.pdfs import CREATED, SEROLOGY, Line, make_pdf
+from tests.pdfs import SEROLOGY, Line, build_pdf, make_pdf
 
 # Page text that must never reach a message, a log line or a report's error entry.
 SECRET = "PATIENT-SECRET-TEXT"
@@ -24,28 +22,14 @@ HTML_PAGE = (
 
 def pdf_bytes(pages: list[list[Line]], *, compress: bool = True) -> bytes:
     """`pages` as PDF bytes (the layout of `tests.pdfs.make_pdf`); uncompressed on request."""
-    pdf = _fpdf(pages)
+    pdf = build_pdf(pages)
     pdf.compress = compress
     return bytes(pdf.output())
 
 
-def _fpdf(pages: list[list[Line]]) -> FPDF:
-    pdf = FPDF(unit="pt", format="letter")
-    pdf.set_creation_date(CREATED)
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(72, 72)
-    for lines in pages:
-        pdf.add_page()
-        pdf.set_y(72)
-        for size, text in lines:
-            pdf.set_font("Helvetica", "B" if size > 11 else "", size)
-            pdf.cell(0, size * 1.6, text, new_x="LMARGIN", new_y="NEXT")
-    return pdf
-
-
 def encrypted_pdf(path: Path, *, owner: str, user: str = "") -> Path:
     """A serology report encrypted with fpdf2 (RC4); `user=""` means owner password only."""
-    pdf = _fpdf([SEROLOGY])
+    pdf = build_pdf([SEROLOGY])
     pdf.set_encryption(owner_password=owner, user_password=user)
     path.write_bytes(bytes(pdf.output()))
     return path

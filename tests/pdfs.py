@@ -69,8 +69,8 @@ PSYCHOSOCIAL: list[Line] = [
 ]
 
 
-def make_pdf(path: Path, pages: list[list[Line]]) -> Path:
-    """Write `pages` (each a list of (font size, text) lines, top-down) as a PDF at `path`."""
+def build_pdf(pages: list[list[Line]]) -> FPDF:
+    """`pages` (each a list of (font size, text) lines, top-down) laid out, not yet written."""
     pdf = FPDF(unit="pt", format="letter")
     pdf.set_creation_date(CREATED)
     pdf.set_auto_page_break(False)
@@ -81,6 +81,12 @@ def make_pdf(path: Path, pages: list[list[Line]]) -> Path:
         for size, text in lines:
             pdf.set_font("Helvetica", "B" if size > 11 else "", size)
             pdf.cell(0, size * 1.6, text, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def make_pdf(path: Path, pages: list[list[Line]]) -> Path:
+    """Write `pages` (each a list of (font size, text) lines, top-down) as a PDF at `path`."""
+    pdf = build_pdf(pages)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
