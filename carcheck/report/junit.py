@@ -32,6 +32,9 @@ def render(records: dict[str, Any]) -> str:
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", name="as_of", value=records["as_of"])
         ET.SubElement(props, "property", name="complete", value=str(packet["complete"]).lower())
+        for key in ("product", "facility"):
+            if packet.get(key):
+                ET.SubElement(props, "property", name=key, value=xml_safe(packet[key]))
         for flag in packet["flags"]:
             ET.SubElement(
                 props, "property", name=f"flag:{flag['code']}", value=xml_safe(flag["message"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from carcheck.report.text import evidence_text, pages_text, verdict_line
+from carcheck.report.text import evidence_text, pages_text, product_line, verdict_line
 
 
 def _cell(text: str) -> str:
@@ -15,6 +15,8 @@ def render(records: dict[str, Any]) -> str:
     out = [f"# carcheck report (as of {records['as_of']})", ""]
     for packet in records["packets"]:
         out += [f"## {_cell(packet['path'])}", "", f"**{_cell(verdict_line(packet))}**", ""]
+        if product_line(packet):
+            out += [_cell(product_line(packet).lstrip("; ").replace("; ", ", ")), ""]
         out += ["| Item | Status | Date | Evidence | Reasons |", "|---|---|---|---|---|"]
         for item in packet["items"]:
             reasons = "; ".join(item["reasons"]) or "-"

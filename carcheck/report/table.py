@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from carcheck.report.text import evidence_text, verdict_line
+from carcheck.report.text import evidence_text, product_line, verdict_line
 
 STYLES = {
     "present": "bold green",
@@ -33,7 +33,7 @@ def renderable(records: dict[str, Any]) -> Group:
     parts: list[Any] = []
     for packet in records["packets"]:
         table = Table(
-            title=Text(f"{packet['path']}  (as of {records['as_of']})"),
+            title=Text(f"{packet['path']}  (as of {records['as_of']})" + product_line(packet)),
             show_lines=True,
             expand=True,
         )

@@ -45,3 +45,9 @@ def verdict_line(packet: dict[str, Any]) -> str:
         n = len(packet["errors"])
         problems.append(f"{n} file{'s' if n != 1 else ''} could not be read")
     return "NOT COMPLETE: " + ", ".join(problems)
+
+
+def product_line(packet: dict[str, Any]) -> str:
+    """'; product Yescarta; facility Duke University Hospital' (what is known of them)."""
+    parts = [f"{key} {packet[key]}" for key in ("product", "facility") if packet.get(key)]
+    return "; " + "; ".join(parts) if parts else ""
