@@ -364,7 +364,3 @@ def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int
             label = verdict.labels[item]
             break
     return Segment(pages=tuple(pages[i].number for i in group), item=item, title=label)
-
-
-def head_text(lines: Sequence[TextLine]) -> str:
-    return "\n".join(line.text for line in lines[:HEAD_LINES])

@@ -135,7 +135,6 @@ def check(
     knowledge = load_knowledge(config, search=Path.cwd())
     settings = Settings(
         as_of=when,
-        debug=debug,
         limits=limits,
         jobs=jobs or workers.default_jobs(),
         knowledge=knowledge,

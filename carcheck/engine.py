@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Settings:
     as_of: dt.date
-    debug: bool = False
     jobs: int = 1
     limits: Limits = DEFAULT_LIMITS
     reader: str = "pdfium"  # or "pdfplumber": every page through pdfplumber
@@ -119,7 +118,7 @@ def read_files(
     # Files big enough to be long are counted first (in the workers too) and read in
     # parts: parts spread over the workers, and pdfium's caches stay per part.
     big = [s for s in sources if _size(s) > SPLIT_BYTES]
-    counted = dict(zip(big, run(partial(count_pages, limits=settings.limits), big), strict=True))
+    counted = dict(zip(big, run(partial(page_count, limits=settings.limits), big), strict=True))
     chunks = [
         part
         for source in sources
@@ -163,11 +162,6 @@ def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:
     if not count or count <= CHUNK_PAGES:
         return [Chunk(source)]
     return [Chunk(source, a, min(a + CHUNK_PAGES, count)) for a in range(0, count, CHUNK_PAGES)]
-
-
-def count_pages(source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS) -> int | None:
-    """Pages in a PDF (None when it is not one pdfium can count; the reader will say why)."""
-    return page_count(source, limits)
 
 
 def read_chunk(
@@ -226,13 +220,6 @@ def compact(page: Page) -> Page:
         for line in page.lines
     )
     return replace(page, lines=lines)
-
-
-def read_file(
-    source: ingest.SourceFile, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
-) -> list[Document]:
-    """One packet file to its documents, in this process; raises ReadError."""
-    return documents_of(source.rel, read_chunk(Chunk(source), limits, reader))
 
 
 def documents_of(

@@ -34,7 +34,6 @@ LINE_TOLERANCE = 3.0
 MIN_RULE_LENGTH = 40.0
 POINTS_PER_INCH = 72.0
 GENERIC_DAMAGED = "damaged PDF (it cannot be read)"
-READERS = ("pdfium", "pdfplumber")
 
 
 def read_pages(
