@@ -86,7 +86,7 @@ def check_packets(
     """Every packet judged on its own; their files read together by the workers."""
     collected = [ingest.collect(path, settings.limits) for path, _ in packets]
     sources = [source for files, _ in collected for source in files]
-    reads = read_files(sources, settings, on_file)
+    reads, unread = read_files(sources, settings, on_file)
     reports = []
     for (path, label), (files, errors) in zip(packets, collected, strict=True):
         documents: list[Document] = []
@@ -95,8 +95,10 @@ def check_packets(
             outcome = reads[source]
             if isinstance(outcome, str):
                 errors.append(FileError(source.rel, outcome))
-            else:
-                documents.extend(outcome)
+                continue
+            documents.extend(outcome)
+            if source in unread:  # read only in part: the rest needs OCR
+                errors.append(FileError(source.rel, unread[source]))
         reports.append(_judge(label if label is not None else str(path), documents, errors,
                               settings))  # fmt: skip
 
@@ -107,7 +109,7 @@ def read_files(
     sources: Sequence[ingest.SourceFile],
     settings: Settings,
     on_file: Callable[[int, int], None] | None = None,
-) -> dict[ingest.SourceFile, list[Document] | str]:
+) -> tuple[dict[ingest.SourceFile, list[Document] | str], dict[ingest.SourceFile, str]]:
     """Each file's documents, or why it could not be read.
 
     The file boundary: every file is read in a worker process, so one bad file never
@@ -136,19 +138,32 @@ def read_files(
     outcomes = run(reader, chunks, on_done=progress)
     pages: dict[ingest.SourceFile, list[PageRead]] = {s: [] for s in sources}
     digital: dict[ingest.SourceFile, list[Signature]] = {s: [] for s in sources}
+    unread: dict[ingest.SourceFile, list[int]] = {s: [] for s in sources}
     result: dict[ingest.SourceFile, list[Document] | str] = {}
     for chunk, outcome in zip(chunks, outcomes, strict=True):
         if outcome.failure is not None:
             result.setdefault(chunk.source, outcome.failure.message)
         elif isinstance(outcome.value, Documents):
             result[chunk.source] = list(outcome.value.documents)
+            unread[chunk.source].extend(outcome.value.unread)
         elif outcome.value is not None:
             pages[chunk.source].extend(outcome.value.pages)
             digital[chunk.source].extend(outcome.value.digital)
+            unread[chunk.source].extend(outcome.value.unread)
     for source in sources:
         if source not in result:  # read in parts: put its pages together here
             result[source] = documents_of(source.rel, pages[source], digital[source])
-    return result
+    return result, {s: unread_message(n) for s, n in unread.items() if n}
+
+
+def unread_message(pages: Sequence[int]) -> str:
+    listed = ", ".join(str(p) for p in sorted(pages)[:20]) + (", ..." if len(pages) > 20 else "")
+    return (
+        f"{'page' if len(pages) == 1 else 'pages'} {listed} "
+        f"{'is a scanned image' if len(pages) == 1 else 'are scanned images'} with no text "
+        "layer and could not be read: OCR is not available in this version (send a PDF "
+        "with a text layer)"
+    )
 
 
 def _size(source: ingest.SourceFile) -> int:
@@ -183,6 +198,7 @@ class Documents:
     """A whole file's documents, built in the worker that read it."""
 
     documents: tuple[Document, ...]
+    unread: tuple[int, ...] = ()  # scanned pages with no text layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +207,7 @@ class PartRead:
 
     pages: tuple[PageRead, ...]
     digital: tuple[Signature, ...] = ()
+    unread: tuple[int, ...] = ()
 
 
 def read_part(
@@ -199,9 +216,10 @@ def read_part(
     """A whole file to its documents, or a part of a long file to its pages (in a worker)."""
     reads = read_chunk(chunk, limits, reader)
     digital = digital_signatures(chunk.source) if chunk.start == 0 else ()
+    unread = tuple(r.page.number for r in reads if r.page.unread)
     if chunk.stop is None:
-        return Documents(tuple(documents_of(chunk.source.rel, reads, digital)))
-    return PartRead(tuple(reads), digital)
+        return Documents(tuple(documents_of(chunk.source.rel, reads, digital)), unread)
+    return PartRead(tuple(reads), digital, unread)
 
 
 def digital_signatures(source: ingest.SourceFile) -> tuple[Signature, ...]:

@@ -133,6 +133,7 @@ class Page:
     lines: tuple[TextLine, ...]
     geometry: Geometry = field(default_factory=Geometry)
     ocr: bool = False
+    unread: bool = False  # a scanned image with no text layer in its body: needs OCR
 
     @property
     def text(self) -> str:

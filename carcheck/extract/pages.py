@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -154,9 +155,10 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         words = _pdfium_words(textpage, count, height)
     finally:
         textpage.close()
-    return Page(
+    page_read = Page(
         number=number, width=width, height=height, lines=group_lines(words), geometry=geometry
     )
+    return replace(page_read, unread=needs_ocr(page_read))
 
 
 def _pdfium_geometry(
@@ -171,6 +173,13 @@ def _pdfium_geometry(
     for index in range(objects):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_images(obj, number, limits):
+            kind = pdfium_c.FPDF_PAGEOBJ_IMAGE  # a scan wrapped in a form: its box is the image's
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pdfium_c.FPDFImageObj_GetImagePixelSize(
+                obj, ctypes.byref(width_px), ctypes.byref(height_px)
+            )
+            _check_pixels(width_px.value, height_px.value, number, limits)
         if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(
@@ -179,16 +188,30 @@ def _pdfium_geometry(
             continue
         box = Box(left.value, height - top.value, right.value, height - bottom.value)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            pdfium_c.FPDFImageObj_GetImagePixelSize(
-                obj, ctypes.byref(width_px), ctypes.byref(height_px)
-            )
-            _check_pixels(width_px.value, height_px.value, number, limits)
             images.append(box)
         elif box.bottom - box.top < 2.0 and box.x1 - box.x0 >= MIN_RULE_LENGTH:
             rules.append(box)
         elif _drawn(obj):
             strokes.append(box)
     return Geometry(rules=tuple(rules), images=tuple(images), strokes=tuple(strokes))
+
+
+def _form_images(form: Any, number: int, limits: Limits, depth: int = 0) -> bool:
+    """Whether a form XObject draws an image (checked against the pixel limit)."""
+    found = False
+    width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
+    for index in range(min(pdfium_c.FPDFFormObj_CountObjects(form), limits.objects)):
+        child = pdfium_c.FPDFFormObj_GetObject(form, index)
+        kind = pdfium_c.FPDFPageObj_GetType(child)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pdfium_c.FPDFImageObj_GetImagePixelSize(
+                child, ctypes.byref(width_px), ctypes.byref(height_px)
+            )
+            _check_pixels(width_px.value, height_px.value, number, limits)
+            found = True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+            found = _form_images(child, number, limits, depth + 1) or found
+    return found
 
 
 def _drawn(path: Any) -> bool:
@@ -354,24 +377,30 @@ def _plumber_page(page: Any, number: int, limits: Limits) -> Page:
         w, h = image.get("srcsize") or (0, 0)
         _check_pixels(int(w), int(h), number, limits)
     words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
-    return Page(
-        number=number,
-        width=float(page.width),
-        height=float(page.height),
-        lines=group_lines(
-            Word(
-                text=w["text"],
-                x0=float(w["x0"]),
-                top=float(w["top"]),
-                x1=float(w["x1"]),
-                bottom=float(w["bottom"]),
-                size=round(float(w.get("size") or 0.0), 1),
-            )
-            for w in words
-            if w["text"].strip()
-        ),
-        geometry=_geometry(page),
+    return _marked(
+        Page(
+            number=number,
+            width=float(page.width),
+            height=float(page.height),
+            lines=group_lines(
+                Word(
+                    text=w["text"],
+                    x0=float(w["x0"]),
+                    top=float(w["top"]),
+                    x1=float(w["x1"]),
+                    bottom=float(w["bottom"]),
+                    size=round(float(w.get("size") or 0.0), 1),
+                )
+                for w in words
+                if w["text"].strip()
+            ),
+            geometry=_geometry(page),
+        )
     )
+
+
+def _marked(page: Page) -> Page:
+    return replace(page, unread=needs_ocr(page))
 
 
 def _geometry(page: Any) -> Geometry:
@@ -434,6 +463,26 @@ def _check_pixels(w: int, h: int, number: int, limits: Limits) -> None:
             f"too large: page {number} has an image of {megapixels:.0f} megapixels "
             f"(limit {limits.image_megapixels})"
         )
+
+
+# Text in the top and bottom margins (a fax server's header or footer) does not make a
+# page readable: it needs this many characters in its body.
+BODY_MARGIN = 0.07
+MIN_BODY_CHARS = 20
+MIN_SCAN_AREA = 0.25
+
+
+def needs_ocr(page: Page) -> bool:
+    """A scanned page: an image covers much of it and its body holds (almost) no text."""
+    area = page.width * page.height
+    if not any((i.x1 - i.x0) * (i.bottom - i.top) >= MIN_SCAN_AREA * area
+               for i in page.geometry.images):  # fmt: skip
+        return False
+    top, bottom = page.height * BODY_MARGIN, page.height * (1 - BODY_MARGIN)
+    body = sum(
+        len(word.text) for line in page.lines if top <= line.top <= bottom for word in line.words
+    )
+    return body < MIN_BODY_CHARS
 
 
 def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:
