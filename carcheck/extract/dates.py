@@ -206,6 +206,9 @@ class _Line:
     headers: tuple[_Keyword, ...]  # keywords that label no date on their own line
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _read(line: TextLine) -> _Line:
     text = line.text
     starts: list[int] = []
@@ -224,9 +227,10 @@ def _read(line: TextLine) -> _Line:
     def span(start: int, end: int) -> tuple[int, int, float, float]:
         return start, end, x_at(start, False), x_at(end - 1, True)
 
+    # Every date form has digits: a line without any holds none (most lines of a page).
     found = [
         _Date(*span(m.start(), m.end()), value)
-        for pattern, build in _FORMS
+        for pattern, build in (_FORMS if _DIGIT.search(text) else ())
         for m in pattern.finditer(text)
         if (value := build(m)) is not None
     ]
@@ -299,6 +303,8 @@ def find_dates(
     lines: Sequence[TextLine], page: int, *, page_height: float | None = None
 ) -> list[DateMention]:
     """Every full calendar date on one page, in reading order, each with its Role."""
+    if not any(_DIGIT.search(line.text) for line in lines):
+        return []
     read = [_read(line) for line in lines]
     if page_height is None:
         bottoms = (line.bottom for line in lines if line.words)
