@@ -292,9 +292,12 @@ def _facility(
 ) -> tuple[str | None, Center | None]:
     if option:
         return option.strip(), match_center(option, knowledge)
-    texts = [t for d in documents if d.item in (ItemId.A, ItemId.B) for _, t in d.lines]
+    # Normalised once: a packet's lines times the centers' names add up.
+    text = " ".join(
+        f" {_norm(t)} " for d in documents if d.item in (ItemId.A, ItemId.B) for _, t in d.lines
+    )
     for center in knowledge.centers:
-        if any(_mentions(text, center) for text in texts):
+        if any(f" {_norm(alias)} " in text for alias in center.names):
             return center.name, center
     for doc in documents:
         if isinstance(doc.content, FacilityContent) and doc.content.facility:
@@ -311,11 +314,6 @@ def match_center(name: str, knowledge: Knowledge) -> Center | None:
             if alias_norm and (alias_norm in wanted or wanted in alias_norm) and len(wanted) > 5:
                 return center
     return None
-
-
-def _mentions(text: str, center: Center) -> bool:
-    norm = _norm(text)
-    return any(f" {_norm(alias)} " in f" {norm} " for alias in center.names)
 
 
 def _norm(text: str) -> str:
