@@ -30,6 +30,16 @@ class DigitalSignature:
     intact: bool | None  # False: the document changed after signing; None: not checked
 
 
+def _may_be_signed(path: Path) -> bool:
+    """A signed field has a /ByteRange; without those bytes (or in an object stream, where
+    they may be compressed) there is no need to open the file again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return b"/ByteRange" in data or b"/ObjStm" in data or b"/Encrypt" in data
+
+
 def signed_field_count(path: Path) -> int:
     """How many signature fields hold a signature value (pdfium; empty fields do not)."""
     try:
@@ -49,7 +59,7 @@ def signed_field_count(path: Path) -> int:
 
 def read_digital_signatures(path: Path) -> list[DigitalSignature]:
     """Every signed signature field of a PDF; [] when there is none or it cannot be read."""
-    if signed_field_count(path) == 0:
+    if not _may_be_signed(path) or signed_field_count(path) == 0:
         return []
     try:
         return _with_pyhanko(path)

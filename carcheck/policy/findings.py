@@ -144,16 +144,19 @@ def find_product(name: str, knowledge: Knowledge) -> Product | None:
 
 
 def _products_named(lines: list[tuple[Document, int, str]], knowledge: Knowledge) -> list[Product]:
-    """Products the letter names, the most named first."""
+    """Products the letter names, the most named first (one pass for all the names)."""
+    by_name = {name.lower(): p for p in knowledge.products for name in p.names}
+    names = sorted(by_name, key=len, reverse=True)  # "axi-cel" before a shorter overlap
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I
+    )
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     text = "\n".join(t for _, _, t in lines)
-    for product in knowledge.products:
-        for name in product.names:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
-                counts[product.brand] += 1
-                first.setdefault(product.brand, m.start())
-                first[product.brand] = min(first[product.brand], m.start())
+    for m in pattern.finditer(text):
+        brand = by_name[m.group(1).lower()].brand
+        counts[brand] += 1
+        first.setdefault(brand, m.start())
     by_brand = {p.brand: p for p in knowledge.products}
     return [by_brand[b] for b in sorted(counts, key=lambda b: (-counts[b], first[b]))]
 
@@ -170,9 +173,9 @@ def _unknown_products(lines: list[tuple[Document, int, str]], knowledge: Knowled
 
 def _diagnosis(lines: list[tuple[Document, int, str]]) -> str | None:
     counts: Counter[str] = Counter()
-    for _, _, text in lines:
-        for disease, pattern in _DISEASE_PATTERNS:
-            counts[disease] += len(pattern.findall(text))
+    text = "\n".join(t for _, _, t in lines)
+    for disease, pattern in _DISEASE_PATTERNS:
+        counts[disease] += len(pattern.findall(text))
     if not counts or max(counts.values()) == 0:
         return None
     return max(DISEASE_ORDER, key=lambda d: (counts[d], -DISEASE_ORDER.index(d)))
