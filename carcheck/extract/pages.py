@@ -144,7 +144,6 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         raise ReadError(
             f"too complex: page {number} has {objects} drawing objects (limit {limits.objects})"
         )
-    geometry = _pdfium_geometry(page, objects, number, height, limits)
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -155,14 +154,24 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         words = _pdfium_words(textpage, count, height)
     finally:
         textpage.close()
+    # Drawn strokes matter only where a signature may be: skip tracing paths elsewhere.
+    signable = any(_SIGNATURE_PLACE.search(w.text) for w in words)
+    geometry = _pdfium_geometry(page, objects, number, height, limits, signable)
     page_read = Page(
         number=number, width=width, height=height, lines=group_lines(words), geometry=geometry
     )
     return replace(page_read, unread=needs_ocr(page_read))
 
 
+_SIGNATURE_PLACE = re.compile(
+    r"^(sincerely|respectfully|regards|signature|signed|signed:|physician|md|m\.d\.|do|"
+    r"attending)[,.:]?$|_{5,}",
+    re.IGNORECASE,
+)
+
+
 def _pdfium_geometry(
-    page: Any, objects: int, number: int, height: float, limits: Limits
+    page: Any, objects: int, number: int, height: float, limits: Limits, signable: bool = True
 ) -> Geometry:
     """Images, horizontal rules and hand-drawn strokes of a page, and the pixel limit."""
     rules: list[Box] = []
@@ -191,7 +200,7 @@ def _pdfium_geometry(
             images.append(box)
         elif box.bottom - box.top < 2.0 and box.x1 - box.x0 >= MIN_RULE_LENGTH:
             rules.append(box)
-        elif _drawn(obj):
+        elif signable and _drawn(obj):
             strokes.append(box)
     return Geometry(rules=tuple(rules), images=tuple(images), strokes=tuple(strokes))
 
