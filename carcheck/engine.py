@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -83,77 +84,105 @@ def check_packets(
     settings: Settings,
     on_file: Callable[[int, int], None] | None = None,
 ) -> list[PacketReport]:
-    """Every packet judged on its own; their files read together by the workers."""
-    collected = [ingest.collect(path, settings.limits) for path, _ in packets]
-    sources = [source for files, _ in collected for source in files]
-    reads, unread = read_files(sources, settings, on_file)
-    reports = []
-    for (path, label), (files, errors) in zip(packets, collected, strict=True):
-        documents: list[Document] = []
-        errors = list(errors)
-        for source in files:
-            outcome = reads[source]
-            if isinstance(outcome, str):
-                errors.append(FileError(source.rel, outcome))
-                continue
-            documents.extend(outcome)
-            if source in unread:  # read only in part: the rest needs OCR
-                errors.append(FileError(source.rel, unread[source]))
-        reports.append(_judge(label if label is not None else str(path), documents, errors,
-                              settings))  # fmt: skip
+    """Every packet judged on its own; their files read together by the workers.
 
-    return reports
+    A packet is judged as soon as its last file is read, while the workers go on with
+    the next packets' files: the main process's own work hides behind theirs.
+    """
+    collected = [ingest.collect(path, settings.limits) for path, _ in packets]
+    owner = [p for p, (files, _) in enumerate(collected) for _ in files]
+    sources = [source for files, _ in collected for source in files]
+    waiting = [len(files) for files, _ in collected]
+    read: list[tuple[list[Document], list[FileError]]] = [([], list(e)) for _, e in collected]
+    reports: list[PacketReport | None] = [None] * len(packets)
+
+    def judge(p: int) -> None:
+        path, label = packets[p]
+        documents, errors = read[p]
+        # Files finish in any order; the report follows the walk, whatever the timing.
+        rank = {source.rel: i for i, source in enumerate(collected[p][0])}
+        documents.sort(key=lambda d: (rank.get(d.file, 0), d.pages))
+        reports[p] = _judge(label if label is not None else str(path), documents, errors,
+                            settings)  # fmt: skip
+
+    def file_read(index: int, outcome: list[Document] | str, unread: str | None) -> None:
+        p = owner[index]
+        documents, errors = read[p]
+        if isinstance(outcome, str):
+            errors.append(FileError(sources[index].rel, outcome))
+        else:
+            documents.extend(outcome)
+            if unread:  # read only in part: the rest needs OCR
+                errors.append(FileError(sources[index].rel, unread))
+        waiting[p] -= 1
+        if waiting[p] == 0:
+            judge(p)
+
+    read_files(sources, settings, file_read, on_file)
+    for p, report in enumerate(reports):
+        if report is None:  # a packet with no file to read
+            judge(p)
+    return [r for r in reports if r is not None]
 
 
 def read_files(
     sources: Sequence[ingest.SourceFile],
     settings: Settings,
+    file_read: Callable[[int, list[Document] | str, str | None], None],
     on_file: Callable[[int, int], None] | None = None,
-) -> tuple[dict[ingest.SourceFile, list[Document] | str], dict[ingest.SourceFile, str]]:
-    """Each file's documents, or why it could not be read.
+) -> None:
+    """Read every file in the workers; `file_read(index, documents or why not, unread)` is
+    called for each file as soon as all of it is read.
 
     The file boundary: every file is read in a worker process, so one bad file never
-    stops, hangs or crashes the run. With several workers, long files are read in parts.
+    stops, hangs or crashes the run. Long files are read in parts spread over the workers.
     """
     bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
     run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
     # Files big enough to be long are counted first (in the workers too) and read in
     # parts: parts spread over the workers, and pdfium's caches stay per part.
-    big = [s for s in sources if _size(s) > SPLIT_BYTES]
-    counted = dict(zip(big, run(partial(page_count, limits=settings.limits), big), strict=True))
+    big = [i for i, s in enumerate(sources) if _size(s) > SPLIT_BYTES]
+    counts = run(partial(page_count, limits=settings.limits), [sources[i] for i in big])
+    counted = {i: c.value for i, c in zip(big, counts, strict=True)}
     chunks = [
-        part
-        for source in sources
-        for part in _parts(source, counted[source].value if source in counted else None)
+        (i, part) for i, source in enumerate(sources) for part in _parts(source, counted.get(i))
     ]
-    reader = partial(read_part, limits=settings.limits, reader=settings.reader)
+    parts_left = Counter(i for i, _ in chunks)
+    pages: dict[int, list[PageRead]] = {}
+    digital: dict[int, list[Signature]] = {}
+    unread: dict[int, list[int]] = {}
+    failed: dict[int, str] = {}
+    whole: dict[int, list[Document]] = {}
     done = 0
 
-    def progress(_: int) -> None:
+    def chunk_read(k: int, outcome: workers.Outcome[Documents | PartRead]) -> None:
         nonlocal done
+        i = chunks[k][0]
+        if outcome.failure is not None:
+            failed.setdefault(i, outcome.failure.message)
+        elif isinstance(outcome.value, Documents):
+            whole[i] = list(outcome.value.documents)
+            unread.setdefault(i, []).extend(outcome.value.unread)
+        elif outcome.value is not None:
+            pages.setdefault(i, []).extend(outcome.value.pages)
+            digital.setdefault(i, []).extend(outcome.value.digital)
+            unread.setdefault(i, []).extend(outcome.value.unread)
+        parts_left[i] -= 1
+        if parts_left[i] == 0:
+            note = unread_message(unread[i]) if unread.get(i) else None
+            if i in failed:
+                file_read(i, failed[i], None)
+            elif i in whole:
+                file_read(i, whole[i], note)
+            else:  # read in parts: put its pages together here, in page order
+                reads = sorted(pages.get(i, []), key=lambda r: r.page.number)
+                file_read(i, documents_of(sources[i].rel, reads, digital.get(i, [])), note)
         done += 1
         if on_file is not None:
             on_file(done, len(chunks))
 
-    outcomes = run(reader, chunks, on_done=progress)
-    pages: dict[ingest.SourceFile, list[PageRead]] = {s: [] for s in sources}
-    digital: dict[ingest.SourceFile, list[Signature]] = {s: [] for s in sources}
-    unread: dict[ingest.SourceFile, list[int]] = {s: [] for s in sources}
-    result: dict[ingest.SourceFile, list[Document] | str] = {}
-    for chunk, outcome in zip(chunks, outcomes, strict=True):
-        if outcome.failure is not None:
-            result.setdefault(chunk.source, outcome.failure.message)
-        elif isinstance(outcome.value, Documents):
-            result[chunk.source] = list(outcome.value.documents)
-            unread[chunk.source].extend(outcome.value.unread)
-        elif outcome.value is not None:
-            pages[chunk.source].extend(outcome.value.pages)
-            digital[chunk.source].extend(outcome.value.digital)
-            unread[chunk.source].extend(outcome.value.unread)
-    for source in sources:
-        if source not in result:  # read in parts: put its pages together here
-            result[source] = documents_of(source.rel, pages[source], digital[source])
-    return result, {s: unread_message(n) for s, n in unread.items() if n}
+    reader = partial(read_part, limits=settings.limits, reader=settings.reader)
+    run(reader, [part for _, part in chunks], on_done=chunk_read)
 
 
 def unread_message(pages: Sequence[int]) -> str:

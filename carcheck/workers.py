@@ -59,7 +59,7 @@ def run(
     jobs: int = 1,
     bounds: Bounds = Bounds(),
     expected: tuple[type[BaseException], ...] = (),
-    on_done: Callable[[int], None] | None = None,
+    on_done: Callable[[int, Outcome[R]], None] | None = None,
 ) -> list[Outcome[R]]:
     """`fn` over `tasks` in at most `jobs` worker processes; results in the tasks' order.
 
@@ -98,7 +98,7 @@ def run(
                 else:
                     worker.close()
                 if on_done:
-                    on_done(index)
+                    on_done(index, outcome)
     finally:
         for worker in idle + [w for w, _ in busy.values()]:
             worker.stop()
