@@ -4,8 +4,9 @@ Generates its own inputs in a temporary folder (never the repository):
   * text PDFs of 50, 200 and 1,000 pages, made by repeating the pages of the sample packets;
   * a batch of 50 packets (the sample packets, cycled);
   * a 20-page scanned packet (sample pages rendered to 200-dpi bilevel images, no text layer).
-Each measurement is a fresh process, run three times (--repeat): the median wall time and
-its peak resident memory (the process or its largest worker). Prints one table; single
+Each measurement is a fresh process, run three times (--repeat), the runs that are
+compared interleaved: the median wall time and its peak resident memory (the process or
+its largest worker). Prints one table; single
 runs on a shared 2-core machine vary by 20 % or more, medians by a few percent.
 """
 
@@ -90,6 +91,16 @@ def measure(args: list[str]) -> tuple[float, float]:
     return runs[len(runs) // 2]
 
 
+def measure_together(*commands: list[str]) -> list[tuple[float, float]]:
+    """Medians for several commands run in turn, REPEAT rounds: a ratio of two medians
+    taken minutes apart on a shared machine mostly measures the machine."""
+    runs: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(REPEAT):
+        for k, args in enumerate(commands):
+            runs[k].append(_measure_once(args))
+    return [sorted(r)[len(r) // 2] for r in runs]
+
+
 def _measure_once(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one process and the largest of its children."""
     start = time.perf_counter()
@@ -134,10 +145,14 @@ def main() -> None:
             "| run | pages | seconds | pages/s | peak MB | note |",
             "|---|---|---|---|---|---|",
         ]
-        cc_wall, cc_rss = measure(carcheck(t200, jobs=1))
-        pl_wall, pl_rss = measure([sys.executable, "-c", PDFPLUMBER_FLOOR, str(t200)])
-        pf_wall, pf_rss = measure([sys.executable, "-c", PDFIUM_FLOOR, str(t200)])
-        j2_wall, j2_rss = measure(carcheck(t200, jobs=2))
+        (cc_wall, cc_rss), (pl_wall, pl_rss), (pf_wall, pf_rss), (j2_wall, j2_rss) = (
+            measure_together(
+                carcheck(t200, jobs=1),
+                [sys.executable, "-c", PDFPLUMBER_FLOOR, str(t200)],
+                [sys.executable, "-c", PDFIUM_FLOOR, str(t200)],
+                carcheck(t200, jobs=2),
+            )
+        )
         lines += [
             row("carcheck --jobs 1, 200-page text packet", 200, cc_wall, cc_rss),
             row("carcheck --jobs 2, same", 200, j2_wall, j2_rss, "a long file read in parts"),
@@ -148,8 +163,9 @@ def main() -> None:
         batch_pages = sum(
             len(pdfium.PdfDocument(str(p))) for f in folders for p in f.rglob("*.pdf")
         )
-        b1_wall, b1_rss = measure(carcheck(*folders, jobs=1))
-        b2_wall, b2_rss = measure(carcheck(*folders, jobs=min(2, cores)))
+        (b1_wall, b1_rss), (b2_wall, b2_rss) = measure_together(
+            carcheck(*folders, jobs=1), carcheck(*folders, jobs=min(2, cores))
+        )
         lines += [
             row("carcheck --jobs 1, batch of 50 packets", batch_pages, b1_wall, b1_rss),
             row(
