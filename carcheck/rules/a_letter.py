@@ -15,7 +15,13 @@ from collections.abc import Sequence
 
 from carcheck.extract.signatures import has_credentials, is_physician, surname
 from carcheck.model import Document, ItemId, ItemReport, LetterContent, Status
-from carcheck.rules.common import documents_for, future_flag, is_future
+from carcheck.rules.common import (
+    documents_for,
+    fewest_problems,
+    future_flag,
+    is_future,
+    missing,
+)
 
 ID = ItemId.A
 TITLE = "Letter of medical necessity"
@@ -32,13 +38,8 @@ NOT_SIGNED = "letter is not signed"
 def check(documents: Sequence[Document], as_of: dt.date) -> ItemReport:
     letters = documents_for(ID, documents)
     if not letters:
-        return ItemReport(
-            ID, TITLE, REQUIRED, Status.MISSING, ("no letter of medical necessity found",), ()
-        )
-    judged = sorted(
-        ((problems(letter), letter) for letter in letters),
-        key=lambda pl: (len(pl[0]), -(pl[1].date.date.toordinal() if pl[1].date else 0)),
-    )
+        return missing(ID, TITLE, REQUIRED, "no letter of medical necessity found")
+    judged = fewest_problems(letters, problems)
     reasons, best = judged[0]
     flags = tuple(
         future_flag(letter.date, letter, as_of, "letter")

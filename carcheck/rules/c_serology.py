@@ -24,7 +24,7 @@ from carcheck.model import (
     Status,
     Virus,
 )
-from carcheck.rules.common import documents_for, future_flag, is_future, where
+from carcheck.rules.common import documents_for, future_flag, is_future, missing, where
 from carcheck.rules.months import describe_age, months_before
 
 ID = ItemId.C
@@ -44,7 +44,7 @@ LIMIT = (
 def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -> ItemReport:
     reports = documents_for(ID, documents)
     if not reports:
-        return ItemReport(ID, TITLE, REQUIRED, Status.MISSING, ("no serology report found",), ())
+        return missing(ID, TITLE, REQUIRED, "no serology report found")
     cutoff = months_before(as_of, months)
     results = [
         (r, doc)
@@ -58,7 +58,7 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
             flag = future_flag(r.date, doc, as_of, f"{r.virus.value} result")
             if flag not in flags:
                 flags.append(flag)
-    missing: list[str] = []
+    absent: list[str] = []
     undated: list[str] = []
     stale: list[str] = []
     counting: list[dt.date] = []
@@ -67,7 +67,7 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
         real = [(r, d) for r, d in own if r.outcome in (Outcome.NEGATIVE, Outcome.POSITIVE)]
         if not real:
             pending = any(r.outcome is Outcome.PENDING for r, _ in own)
-            missing.append(
+            absent.append(
                 f"{virus.value} result is pending or was not performed"
                 if pending
                 else f"no {virus.value} result found"
@@ -89,8 +89,8 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
         counting.append(newest.date.date)
         if newest.date.date <= cutoff:
             stale.append(_stale_message(newest, doc, as_of, cutoff, months))
-    reasons = missing + undated + stale
-    if missing or undated:
+    reasons = absent + undated + stale
+    if absent or undated:
         status = Status.INCOMPLETE
     elif stale:
         status = Status.STALE

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from carcheck.model import DateMention, Document, Flag, ItemId
+from carcheck.model import DateMention, Document, Flag, ItemId, ItemReport, Status
 
 
 def documents_for(item: ItemId, documents: Sequence[Document]) -> list[Document]:
@@ -31,3 +31,19 @@ def future_flag(mention: DateMention, doc: Document, as_of: dt.date, what: str) 
 
 def is_future(mention: DateMention | None, as_of: dt.date) -> bool:
     return mention is not None and mention.date > as_of
+
+
+def missing(item: ItemId, title: str, required: bool, reason: str) -> ItemReport:
+    """The verdict for an item nothing in the packet serves."""
+    return ItemReport(item, title, required, Status.MISSING, (reason,), ())
+
+
+def fewest_problems(
+    documents: Sequence[Document], problems: Callable[[Document], list[str]]
+) -> list[tuple[list[str], Document]]:
+    """Each document with its problems, the best evidence first: fewest problems, then the
+    newest date (several letters or evaluations: any complete one will do)."""
+    judged = [(problems(doc), doc) for doc in documents]
+    return sorted(
+        judged, key=lambda pd: (len(pd[0]), -(pd[1].date.date.toordinal() if pd[1].date else 0))
+    )

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from carcheck.model import DiagnosticContent, Document, ItemId, ItemReport, Role, Status
-from carcheck.rules.common import documents_for, future_flag, is_future, where
+from carcheck.rules.common import documents_for, future_flag, is_future, missing, where
 from carcheck.rules.months import describe_age, months_before
 
 ID = ItemId.D
@@ -29,7 +29,7 @@ LIMIT = f"bone marrow biopsy not more than {MONTHS} calendar months old by proce
 def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -> ItemReport:
     found = documents_for(ID, documents)
     if not found:
-        return ItemReport(ID, TITLE, REQUIRED, Status.MISSING, ("no diagnostic results found",), ())
+        return missing(ID, TITLE, REQUIRED, "no diagnostic results found")
     biopsies = [
         d
         for d in found

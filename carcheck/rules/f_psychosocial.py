@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from carcheck.model import Document, ItemId, ItemReport, PsychosocialContent, Status
-from carcheck.rules.common import documents_for
+from carcheck.rules.common import documents_for, fewest_problems, missing
 
 ID = ItemId.F
 TITLE = "Psychosocial evaluation"
@@ -28,10 +28,8 @@ LIMIT = "none"
 def check(documents: Sequence[Document], as_of: dt.date) -> ItemReport:
     found = documents_for(ID, documents)
     if not found:
-        return ItemReport(
-            ID, TITLE, REQUIRED, Status.MISSING, ("no psychosocial evaluation found",), ()
-        )
-    judged = sorted(((problems(d), d) for d in found), key=lambda pd: len(pd[0]))
+        return missing(ID, TITLE, REQUIRED, "no psychosocial evaluation found")
+    judged = fewest_problems(found, problems)
     reasons, _ = judged[0]
     return ItemReport(
         ID,
