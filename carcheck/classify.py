@@ -314,25 +314,27 @@ def segment(pages: Sequence[Page]) -> list[Segment]:
     """Split one file's pages into documents and decide each document's item."""
     verdicts = [judge_page(p) for p in pages]
     groups: list[list[int]] = []
+    totals: dict[ItemId | None, float] = {}  # the current group's scores, kept as it grows
     for index, verdict in enumerate(verdicts):
-        if groups and _continues(verdict, verdicts[groups[-1][0]], groups[-1], verdicts):
+        first = verdicts[groups[-1][0]] if groups else None
+        if first is not None and _continues(verdict, first, _best_item(totals, first)):
             groups[-1].append(index)
         else:
             groups.append([index])
+            totals = {}
+        for item, score in verdict.scores.items():
+            totals[item] = totals.get(item, 0.0) + score
     return [_segment(pages, verdicts, group) for group in groups]
 
 
-def _continues(
-    verdict: PageVerdict, first: PageVerdict, group: list[int], verdicts: list[PageVerdict]
-) -> bool:
+def _continues(verdict: PageVerdict, first: PageVerdict, group_item: ItemId | None) -> bool:
     if verdict.page_of and verdict.page_of[0] > 1:
         return True
     if verdict.page_of and verdict.page_of[0] == 1:
         return False
-    group_item = _best_item([verdicts[i] for i in group])
     if not verdict.headed:
         # An unheaded page continues its document, except after a cover sheet.
-        return group_item is not None or _best_item([verdict]) is None
+        return group_item is not None or _best_item(verdict.scores, verdict) is None
     # A repeated heading (a lab report's page 2) continues; another kind of report starts anew.
     return (
         verdict.head_item == group_item
@@ -341,12 +343,9 @@ def _continues(
     )
 
 
-def _best_item(verdicts: Sequence[PageVerdict]) -> ItemId | None:
-    totals: dict[ItemId | None, float] = {}
-    for verdict in verdicts:
-        for item, score in verdict.scores.items():
-            totals[item] = totals.get(item, 0.0) + score
-    first = verdicts[0]
+def _best_item(scores: dict[ItemId | None, float], first: PageVerdict) -> ItemId | None:
+    """The item of pages with these summed scores, whose first page is `first`."""
+    totals = dict(scores)
     if first.headed:
         totals[first.head_item] = totals.get(first.head_item, 0.0) + 2 * MIN_SCORE
     if not totals:
@@ -357,7 +356,11 @@ def _best_item(verdicts: Sequence[PageVerdict]) -> ItemId | None:
 
 def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int]) -> Segment:
     chosen = [verdicts[i] for i in group]
-    item = _best_item(chosen)
+    totals: dict[ItemId | None, float] = {}
+    for verdict in chosen:
+        for key, score in verdict.scores.items():
+            totals[key] = totals.get(key, 0.0) + score
+    item = _best_item(totals, chosen[0])
     label = None
     for verdict in chosen:
         if item in verdict.labels:

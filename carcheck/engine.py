@@ -141,7 +141,7 @@ def read_files(
     run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
     # Files big enough to be long are counted first (in the workers too) and read in
     # parts: parts spread over the workers, and pdfium's caches stay per part.
-    big = [i for i, s in enumerate(sources) if _size(s) > SPLIT_BYTES]
+    big = [i for i, s in enumerate(sources) if s.size > SPLIT_BYTES]
     counts = run(partial(page_count, limits=settings.limits), [sources[i] for i in big])
     counted = {i: c.value for i, c in zip(big, counts, strict=True)}
     chunks = [
@@ -193,13 +193,6 @@ def unread_message(pages: Sequence[int]) -> str:
         "layer and could not be read: OCR is not available in this version (send a PDF "
         "with a text layer)"
     )
-
-
-def _size(source: ingest.SourceFile) -> int:
-    try:
-        return source.path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:

@@ -30,6 +30,7 @@ class SourceFile:
     path: Path
     rel: str
     type: FileType
+    size: int = 0  # bytes, as seen when the packet was walked
 
 
 _MAGIC: tuple[tuple[bytes, FileType], ...] = (
@@ -165,7 +166,7 @@ def _admit(
         else:
             errors.append(FileError(name, "unsupported file type (carcheck reads PDF files)"))
         return
-    files.append(SourceFile(path=path, rel=name, type=kind))
+    files.append(SourceFile(path=path, rel=name, type=kind, size=info.st_size))
 
 
 def _os_message(exc: OSError) -> str:

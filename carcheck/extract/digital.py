@@ -59,16 +59,18 @@ def signed_field_count(path: Path) -> int:
 
 def read_digital_signatures(path: Path) -> list[DigitalSignature]:
     """Every signed signature field of a PDF; [] when there is none or it cannot be read."""
-    if not _may_be_signed(path) or signed_field_count(path) == 0:
+    count = signed_field_count(path) if _may_be_signed(path) else 0
+    if count == 0:
         return []
     try:
-        return _with_pyhanko(path)
+        return _with_pyhanko(path, count)
     except Exception:  # a damaged signature dictionary is not a reason to lose the file
         log.debug("digital signatures could not be read", exc_info=True)
-        return [DigitalSignature(1, None, None, None)] * signed_field_count(path)
+        return [DigitalSignature(1, None, None, None)] * count
 
 
-def _with_pyhanko(path: Path) -> list[DigitalSignature]:
+def _with_pyhanko(path: Path, count: int) -> list[DigitalSignature]:
+    """`count` signed fields (pdfium's count) read with pyHanko."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     found: list[DigitalSignature] = []
@@ -92,7 +94,7 @@ def _with_pyhanko(path: Path) -> list[DigitalSignature]:
                 )
             )
     # Signatures pyHanko does not parse (legacy adbe.x509.rsa_sha1) still count as signed.
-    missing = signed_field_count(path) - len(embedded_all)
+    missing = count - len(embedded_all)
     found.extend(DigitalSignature(1, None, None, None) for _ in range(max(0, missing)))
     return found
 
