@@ -15,9 +15,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from carcheck import __version__, workers
+from carcheck import __version__, ocrcache, workers
 from carcheck.engine import Settings, check_packets
 from carcheck.errors import UsageError
+from carcheck.extract.scanned import OcrMode
 from carcheck.ingest import display_name
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
 from carcheck.model import RunReport
@@ -27,6 +28,7 @@ from carcheck.report.records import as_records
 from carcheck.rules import RULES
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("carcheck")
 
 app = typer.Typer(
     name="carcheck",
@@ -111,6 +113,23 @@ def check(
             show_default=False,
         ),
     ] = None,
+    ocr: Annotated[
+        OcrMode,
+        typer.Option(
+            "--ocr",
+            case_sensitive=False,
+            help="Read scanned pages by OCR: auto (pages with no usable text layer), "
+            "always (every page), never.",
+        ),
+    ] = OcrMode.AUTO,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the OCR cache [default folder: $CARCHECK_CACHE_DIR, "
+            "else ~/.cache/carcheck].",
+        ),
+    ] = False,
     limit: Annotated[
         list[str] | None,
         typer.Option(
@@ -140,6 +159,8 @@ def check(
         knowledge=knowledge,
         product=product,
         facility=facility,
+        ocr=ocr,
+        cache=None if no_cache else _cache_folder(packets),
     )
     with _Progress() as progress:
         reports = tuple(
@@ -162,6 +183,18 @@ def check(
                     f"{exc.strerror or 'error'}"
                 ) from None
     raise typer.Exit(EXIT_COMPLETE if all(r.complete for r in reports) else EXIT_INCOMPLETE)
+
+
+def _cache_folder(packets: list[Path]) -> Path | None:
+    """The OCR cache folder, unless it lies inside a packet (carcheck never writes there)."""
+    folder = ocrcache.default_folder()
+    resolved = folder.resolve()
+    for packet in packets:
+        root = packet.resolve()
+        if resolved == root or root in resolved.parents:
+            log.debug("the OCR cache folder is inside a packet: not used")
+            return None
+    return folder
 
 
 @app.command()

@@ -16,7 +16,9 @@ from carcheck.errors import ReadError
 from carcheck.extract import content
 from carcheck.extract.dates import find_dates
 from carcheck.extract.digital import read_digital_signatures
+from carcheck.extract.ocr import Engine, find_engine
 from carcheck.extract.pages import page_count, read_pages
+from carcheck.extract.scanned import LOW_CONFIDENCE, OcrMode, OcrSettings, read_scanned
 from carcheck.extract.signatures import find_signatures
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import (
@@ -34,6 +36,7 @@ from carcheck.model import (
     TextLine,
     Word,
 )
+from carcheck.ocrcache import Cache
 from carcheck.policy import Knowledge, findings
 from carcheck.policy import load as load_knowledge
 
@@ -49,6 +52,8 @@ class Settings:
     knowledge: Knowledge | None = None  # None: the shipped products and centers
     product: str | None = None  # --product
     facility: str | None = None  # --facility
+    ocr: OcrMode = OcrMode.AUTO  # --ocr
+    cache: Path | None = None  # the OCR cache folder; None: no cache (--no-cache)
 
 
 # A file longer than this is read in parts, spread over the workers.
@@ -135,7 +140,8 @@ def read_files(
     called for each file as soon as all of it is read.
 
     The file boundary: every file is read in a worker process, so one bad file never
-    stops, hangs or crashes the run. Long files are read in parts spread over the workers.
+    stops, hangs or crashes the run. Long files are read in parts spread over the workers;
+    then the pages that need OCR are read one page a task, spread over the workers too.
     """
     bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
     run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
@@ -150,49 +156,123 @@ def read_files(
     parts_left = Counter(i for i, _ in chunks)
     pages: dict[int, list[PageRead]] = {}
     digital: dict[int, list[Signature]] = {}
-    unread: dict[int, list[int]] = {}
     failed: dict[int, str] = {}
     whole: dict[int, list[Document]] = {}
-    done = 0
+    scans: list[OcrTask] = []  # pages to read by OCR, once every file is read
+    progress = Progress(on_file, len(chunks))
+    engine = _EngineOnce()
+
+    def finish(i: int, notes: Sequence[str] = ()) -> None:
+        note = "; ".join(notes) or None
+        if i in failed:
+            file_read(i, failed[i], None)
+        elif i in whole:
+            file_read(i, whole[i], note)
+        else:  # read in parts or by OCR: put its pages together here, in page order
+            reads = sorted(
+                (r for r in pages.get(i, []) if not r.page.unread), key=lambda r: r.page.number
+            )
+            documents = documents_of(sources[i].rel, reads, digital.get(i, [])) if reads else []
+            file_read(i, documents, note)
 
     def chunk_read(k: int, outcome: workers.Outcome[Documents | PartRead]) -> None:
-        nonlocal done
         i = chunks[k][0]
         if outcome.failure is not None:
             failed.setdefault(i, outcome.failure.message)
         elif isinstance(outcome.value, Documents):
             whole[i] = list(outcome.value.documents)
-            unread.setdefault(i, []).extend(outcome.value.unread)
         elif outcome.value is not None:
             pages.setdefault(i, []).extend(outcome.value.pages)
             digital.setdefault(i, []).extend(outcome.value.digital)
-            unread.setdefault(i, []).extend(outcome.value.unread)
         parts_left[i] -= 1
-        if parts_left[i] == 0:
-            note = unread_message(unread[i]) if unread.get(i) else None
-            if i in failed:
-                file_read(i, failed[i], None)
-            elif i in whole:
-                file_read(i, whole[i], note)
-            else:  # read in parts: put its pages together here, in page order
-                reads = sorted(pages.get(i, []), key=lambda r: r.page.number)
-                file_read(i, documents_of(sources[i].rel, reads, digital.get(i, [])), note)
-        done += 1
-        if on_file is not None:
-            on_file(done, len(chunks))
+        progress.step()
+        if parts_left[i] > 0:
+            return
+        unread = sorted(r.page.number for r in pages.get(i, []) if r.page.unread)
+        if i in failed or not unread:
+            finish(i)
+        elif settings.ocr is OcrMode.NEVER:
+            finish(i, [unread_message(unread, NOT_READ_NEVER)])
+        elif engine.get()[0] is None:
+            why = f"scanned, with no text layer; not read: {engine.get()[1]}"
+            finish(i, [unread_message(unread, why)])
+        else:  # their text layers go with them: a fax header stamped as text is kept
+            layers = (
+                {r.page.number: r.page for r in pages[i]} if settings.ocr is OcrMode.AUTO else {}
+            )
+            scans.extend(OcrTask(i, sources[i], n, layers.get(n)) for n in unread)
 
-    reader = partial(read_part, limits=settings.limits, reader=settings.reader)
+    reader = partial(read_part, limits=settings.limits, reader=settings.reader, ocr=settings.ocr)
     run(reader, [part for _, part in chunks], on_done=chunk_read)
+    if not scans:
+        return
+    found, ocr_engine = engine.get()
+    assert found is not None and ocr_engine is not None
+    cache = Cache(settings.cache) if settings.cache is not None else None
+    if cache is not None:
+        cache.prune()
+    scans_left = Counter(task.file for task in scans)
+    failures: dict[int, list[str]] = {}
+    progress.more(len(scans))
+
+    def scan_read(k: int, outcome: workers.Outcome[PageRead]) -> None:
+        task = scans[k]
+        i = task.file
+        if outcome.failure is not None:
+            failures.setdefault(i, []).append(f"page {task.number}: {outcome.failure.message}")
+        elif outcome.value is not None:
+            pages[i] = [r for r in pages[i] if r.page.number != task.number] + [outcome.value]
+        scans_left[i] -= 1
+        progress.step()
+        if scans_left[i] == 0:
+            unread = sorted(r.page.number for r in pages[i] if r.page.unread)
+            notes = failures.get(i, [])
+            if unread:
+                notes = [unread_message(unread, NOT_READ_NO_TEXT)]
+                notes += failures.get(i, [])
+            finish(i, notes)
+
+    ocr = OcrSettings(found, cache, settings.limits)
+    run(partial(read_scan, settings=ocr), scans, on_done=scan_read)
 
 
-def unread_message(pages: Sequence[int]) -> str:
+class _EngineOnce:
+    """The OCR engine, looked for the first time a page needs it, and only then."""
+
+    def __init__(self) -> None:
+        self._found: tuple[Engine | None, str] | None = None
+
+    def get(self) -> tuple[Engine | None, str]:
+        if self._found is None:
+            self._found = find_engine()
+        return self._found
+
+
+@dataclass(slots=True)
+class Progress:
+    """Tasks done of tasks known, for the progress bar."""
+
+    on_step: Callable[[int, int], None] | None
+    total: int
+    done: int = 0
+
+    def more(self, count: int) -> None:
+        self.total += count
+
+    def step(self) -> None:
+        self.done += 1
+        if self.on_step is not None:
+            self.on_step(self.done, self.total)
+
+
+def unread_message(pages: Sequence[int], why: str) -> str:
+    """'pages 2, 3: scanned, not read: <why>' for pages left without words."""
     listed = ", ".join(str(p) for p in sorted(pages)[:20]) + (", ..." if len(pages) > 20 else "")
-    return (
-        f"{'page' if len(pages) == 1 else 'pages'} {listed} "
-        f"{'is a scanned image' if len(pages) == 1 else 'are scanned images'} with no text "
-        "layer and could not be read: OCR is not available in this version (send a PDF "
-        "with a text layer)"
-    )
+    return f"{'page' if len(pages) == 1 else 'pages'} {listed}: {why}"
+
+
+NOT_READ_NEVER = "scanned, with no text layer; not read (--ocr never)"
+NOT_READ_NO_TEXT = "scanned, and OCR found no readable text on it (a photo or handwriting?)"
 
 
 def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:
@@ -205,14 +285,18 @@ def read_chunk(
     chunk: Chunk, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
 ) -> list[PageRead]:
     """Read pages of one file and find dates and signatures on each (runs in a worker)."""
-    found = []
-    for page in read_pages(chunk.source, limits, reader, chunk.start, chunk.stop):
-        dates = tuple(find_dates(page.lines, page.number, page_height=page.height))
-        signatures = tuple(find_signatures(page, dates))
-        # Later stages need each line's text and place, not its words: keep memory per
-        # page small however long the file.
-        found.append(PageRead(compact(page), dates, signatures))
-    return found
+    return [
+        found_on(page) for page in read_pages(chunk.source, limits, reader, chunk.start, chunk.stop)
+    ]
+
+
+def found_on(page: Page) -> PageRead:
+    """A page with the dates and signatures on it, its words merged line by line."""
+    dates = tuple(find_dates(page.lines, page.number, page_height=page.height))
+    signatures = tuple(find_signatures(page, dates))
+    # Later stages need each line's text and place, not its words: keep memory per page
+    # small however long the file.
+    return PageRead(compact(page), dates, signatures)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,28 +304,48 @@ class Documents:
     """A whole file's documents, built in the worker that read it."""
 
     documents: tuple[Document, ...]
-    unread: tuple[int, ...] = ()  # scanned pages with no text layer
 
 
 @dataclass(frozen=True, slots=True)
 class PartRead:
-    """Pages of a part of a long file, and (in its first part) the file's digital signatures."""
+    """Pages of a part of a long file, or of a file with pages to OCR, and (in its first
+    part) the file's digital signatures."""
 
     pages: tuple[PageRead, ...]
     digital: tuple[Signature, ...] = ()
-    unread: tuple[int, ...] = ()
 
 
 def read_part(
-    chunk: Chunk, limits: Limits = DEFAULT_LIMITS, reader: str = "pdfium"
+    chunk: Chunk,
+    limits: Limits = DEFAULT_LIMITS,
+    reader: str = "pdfium",
+    ocr: OcrMode = OcrMode.AUTO,
 ) -> Documents | PartRead:
-    """A whole file to its documents, or a part of a long file to its pages (in a worker)."""
+    """A whole file to its documents, or a part of a long file (or a file with pages
+    still to be read by OCR, or left unread) to its pages (in a worker)."""
     reads = read_chunk(chunk, limits, reader)
+    if ocr is OcrMode.ALWAYS:
+        reads = [replace(r, page=replace(r.page, unread=True)) for r in reads]
     digital = digital_signatures(chunk.source) if chunk.start == 0 else ()
-    unread = tuple(r.page.number for r in reads if r.page.unread)
-    if chunk.stop is None:
-        return Documents(tuple(documents_of(chunk.source.rel, reads, digital)), unread)
-    return PartRead(tuple(reads), digital, unread)
+    if chunk.stop is None and not any(r.page.unread for r in reads):
+        return Documents(tuple(documents_of(chunk.source.rel, reads, digital)))
+    return PartRead(tuple(reads), digital)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrTask:
+    """One page to read by OCR: the file's index in the run, the file, the page number
+    (1-based) and the page's text layer, if any."""
+
+    file: int
+    source: ingest.SourceFile
+    number: int
+    layer: Page | None = None
+
+
+def read_scan(task: OcrTask, settings: OcrSettings) -> PageRead:
+    """One page read by OCR, with its dates and signatures (runs in a worker)."""
+    return found_on(read_scanned(task.source, task.number, settings, task.layer))
 
 
 def digital_signatures(source: ingest.SourceFile) -> tuple[Signature, ...]:
@@ -298,6 +402,7 @@ def _judge(
         for s in d.signatures
         if s.intact is False
     ]
+    flags += [low_confidence(d) for d in documents if _low(d)]
     flags += policy.flags
     for item in items:
         for flag in item.flags:
@@ -311,6 +416,22 @@ def _judge(
         flags=tuple(flags),
         product=policy.product,
         facility=policy.facility,
+    )
+
+
+def _low(document: Document) -> list[tuple[int, float]]:
+    return [(n, c) for n, c in document.ocr_pages if c < LOW_CONFIDENCE]
+
+
+def low_confidence(document: Document) -> Flag:
+    """Pages OCR read with too little confidence to trust without a look."""
+    low = _low(document)
+    pages = ", ".join(str(n) for n, _ in low)
+    scores = ", ".join(f"{c:.0f}%" for _, c in low)
+    return Flag(
+        "low-ocr-confidence",
+        f"{document.file} p. {pages}: read by OCR with low confidence ({scores}); "
+        f"check {'it' if len(low) == 1 else 'them'} by eye before relying on what was found",
     )
 
 
@@ -355,6 +476,9 @@ def build_document(
         dates=tuple(dates),
         signatures=signatures,
         ocr=any(p.ocr for p in own),
+        ocr_pages=tuple(
+            (p.number, round(p.confidence, 1)) for p in own if p.ocr and p.confidence is not None
+        ),
         content=body,
         lines=tuple((p.number, line.text) for p in own for line in p.lines)
         if seg.item in (ItemId.A, ItemId.B, ItemId.F)

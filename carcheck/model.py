@@ -132,8 +132,9 @@ class Page:
     height: float
     lines: tuple[TextLine, ...]
     geometry: Geometry = field(default_factory=Geometry)
-    ocr: bool = False
-    unread: bool = False  # a scanned image with no text layer in its body: needs OCR
+    ocr: bool = False  # its words came from OCR
+    unread: bool = False  # a scanned image whose text is not (yet) read: needs OCR
+    confidence: float | None = None  # OCR's confidence in its words, 0-100
 
     @property
     def text(self) -> str:
@@ -234,6 +235,8 @@ class Document:
     dates: tuple[DateMention, ...]
     signatures: tuple[Signature, ...] = ()
     ocr: bool = False
+    # (page, OCR confidence 0-100) for each of its pages read by OCR.
+    ocr_pages: tuple[tuple[int, float], ...] = ()
     content: Content = None
     # The text of letters, facility verifications and evaluations, line by line with its
     # page: what the policy checks (product, exclusions, facility) read. Never reported.

@@ -25,6 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from carcheck.errors import ReadError
+from carcheck.extract.images import image_pages
 from carcheck.ingest import FileType, SourceFile
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import Box, Geometry, Page, TextLine, Word
@@ -48,11 +49,9 @@ def read_pages(
 
     Raises ReadError when the file cannot be read.
     """
-    if source.type is not FileType.PDF:
-        raise ReadError(
-            f"{source.type.value.upper()} image: scanned images are not read yet "
-            "(OCR support is not installed in this version)"
-        )
+    if source.type is not FileType.PDF:  # an image file: every page is for OCR
+        yield from image_pages(source, limits)
+        return
     if reader == "pdfplumber":
         yield from _plumber_pages(source, limits, start, stop)
         return

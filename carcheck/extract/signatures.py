@@ -89,16 +89,18 @@ def _marks(page: Page) -> list[Signature]:
     ink = list(page.geometry.images) + list(page.geometry.strokes)
     if not ink:
         return []
+    # On a scan, marks are the handwriting OCR left over (see carcheck.extract.ink).
+    kind = SignatureKind.INK if page.ocr else SignatureKind.IMAGE
     found: list[Signature] = []
-    for zone, below in _signature_zones(page):
+    for zone, below in signature_zones(page):
         if any(_overlaps(mark, zone) for mark in ink):
-            signature = Signature(page.number, SignatureKind.IMAGE, _typed_name(page, below))
+            signature = Signature(page.number, kind, _typed_name(page, below))
             if signature not in found:
                 found.append(signature)
     return found
 
 
-def _signature_zones(page: Page) -> list[tuple[Box, float]]:
+def signature_zones(page: Page) -> list[tuple[Box, float]]:
     """Places a signature goes, each with the height below which its typed name is."""
     zones: list[tuple[Box, float]] = []
     for rule in page.geometry.rules:

@@ -97,4 +97,5 @@ def _document(doc: Document) -> dict[str, Any]:
             for s in doc.signatures
         ],
         "ocr": doc.ocr,
+        **({"ocr_confidence": {str(n): c for n, c in doc.ocr_pages}} if doc.ocr_pages else {}),
     }

@@ -1,0 +1,184 @@
+"""A scanned page read by OCR into the same `Page` a text page gives.
+
+Picture (images.py) -> Tesseract's words, from the cache when the picture was read
+before (ocr.py, ocrcache.py) -> words in page points, straightened and set on lines ->
+rules and handwriting from the pixels (ink.py). Dates, signatures, classification and the
+rules then treat the page like any other: one pipeline, whatever made the words.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from carcheck.extract import ink
+from carcheck.extract.images import PageImage, frame_image, pdf_page_image
+from carcheck.extract.ocr import Engine, OcrWord, Recognised, mean_confidence, recognise, upright
+from carcheck.extract.pages import MIN_RULE_LENGTH, group_lines
+from carcheck.extract.signatures import signature_zones
+from carcheck.ingest import FileType, SourceFile
+from carcheck.limits import DEFAULT_LIMITS, Limits
+from carcheck.model import Box, Geometry, Page, Word
+from carcheck.ocrcache import Cache
+
+POINTS_PER_INCH = 72.0
+# Below this confidence (0-100) a page's reading is not to be trusted without a look.
+LOW_CONFIDENCE = 70.0
+# A page with fewer readable words than this, and ink on it, was not read at all.
+MIN_WORDS = 3
+# Less ink than this share of the page is a blank page (fax speckle included).
+BLANK_SHARE = 0.004
+# OCR words this confident are printed text; handwriting reads as low-confidence garbage.
+PRINTED_CONFIDENCE = 50.0
+# Skew below this (degrees) is left alone.
+MIN_SKEW = 0.2
+
+
+class OcrMode(StrEnum):
+    AUTO = "auto"  # pages with no usable text layer
+    ALWAYS = "always"  # every page, its text layer set aside
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """What the OCR stage needs in a worker: the engine and where its cache is."""
+
+    engine: Engine
+    cache: Cache | None
+    limits: Limits = DEFAULT_LIMITS
+
+
+def read_scanned(
+    source: SourceFile, number: int, settings: OcrSettings, layer: Page | None = None
+) -> Page:
+    """Page `number` (1-based) of a file read by OCR; `layer` is its text layer, if any,
+    whose words outside the OCR's (a fax header stamped as text) are kept.
+
+    The page has `ocr` set and its `confidence`; it is still `unread` when it has ink but
+    OCR found no readable words in it (a blank page is read: there is nothing on it).
+    """
+    picture = _picture(source, number - 1, settings.limits)
+    recognised = _recognised(settings, picture)
+    image = upright(picture.image, recognised.turned)
+    scale = POINTS_PER_INCH / picture.dpi
+    width, height = image.width * scale, image.height * scale
+    mask = ink.dark_mask(image)
+    words = _page_words(recognised.words, scale, image.width, image.height)
+    if layer is not None and not recognised.turned:
+        words += [w for w in _layer_words(layer) if not any(_overlaps(w, o) for o in words)]
+    readable = [w for w in recognised.words if any(c.isalnum() for c in w.text)]
+    confidence = mean_confidence(recognised.words)
+    if len(readable) < MIN_WORDS:
+        blank = ink.dark_share(mask) < BLANK_SHARE
+        lines = group_lines(words)
+        return Page(number, width, height, lines, ocr=True, unread=not blank, confidence=confidence)
+    rules_px = ink.rules(mask, round(MIN_RULE_LENGTH / scale))
+    page = Page(
+        number,
+        width,
+        height,
+        group_lines(words),
+        Geometry(rules=tuple(_scaled(r, scale) for r in rules_px)),
+        ocr=True,
+    )
+    printed = [
+        Box(w.left - 1, w.top - 1, w.left + w.width + 1, w.top + w.height + 1)
+        for w in recognised.words
+        if w.confidence >= PRINTED_CONFIDENCE and any(c.isalnum() for c in w.text)
+    ]
+    strokes = []
+    for zone, _ in signature_zones(page):
+        found = ink.ink(mask, _scaled(zone, 1 / scale), printed, rules_px)
+        if found is not None:
+            strokes.append(_scaled(found, scale))
+    geometry = Geometry(rules=page.geometry.rules, strokes=tuple(strokes))
+    return replace(page, geometry=geometry, confidence=confidence)
+
+
+def _picture(source: SourceFile, index: int, limits: Limits) -> PageImage:
+    if source.type is FileType.PDF:
+        return pdf_page_image(source, index, limits)
+    return frame_image(source, index, limits)
+
+
+def _recognised(settings: OcrSettings, picture: PageImage) -> Recognised:
+    cache = settings.cache
+    key = cache.key(settings.engine, picture.image, picture.dpi) if cache else ""
+    found = cache.get(key) if cache else None
+    if found is None:
+        found = recognise(settings.engine, picture.image, picture.dpi)
+        if cache:
+            cache.put(key, found)
+    return found
+
+
+def _page_words(words: tuple[OcrWord, ...], scale: float, width: int, height: int) -> list[Word]:
+    """OCR words in points, the page's skew taken out, each set on its OCR line.
+
+    A page scanned 2 degrees askew moves a word 20 points down across a line; turning the
+    word centres back, and giving each word its line's middle and height, puts the words
+    of one printed line on one `TextLine`, as on a text page.
+    """
+    angle = _skew(words)
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    cx, cy = width / 2, height / 2
+    lines: dict[tuple[int, int, int], list[tuple[OcrWord, float, float]]] = defaultdict(list)
+    for w in words:
+        x, y = w.left + w.width / 2 - cx, w.top + w.height / 2 - cy
+        lines[w.line].append((w, cx + x * cos - y * sin, cy + x * sin + y * cos))
+    out: list[Word] = []
+    for members in lines.values():
+        middle = statistics.fmean(y for _, _, y in members)
+        tall = statistics.median(w.height for w, _, _ in members)
+        for w, x, _ in members:
+            out.append(
+                Word(
+                    w.text,
+                    (x - w.width / 2) * scale,
+                    (middle - tall / 2) * scale,
+                    (x + w.width / 2) * scale,
+                    (middle + tall / 2) * scale,
+                    round(tall * scale),
+                )
+            )
+    return out
+
+
+def _skew(words: tuple[OcrWord, ...]) -> float:
+    """The page's skew in radians (positive: lines run down to the right), from its lines."""
+    lines: dict[tuple[int, int, int], list[OcrWord]] = defaultdict(list)
+    for w in words:
+        lines[w.line].append(w)
+    slopes: list[float] = []
+    for members in lines.values():
+        if len(members) < 3:
+            continue
+        xs = [w.left + w.width / 2 for w in members]
+        ys = [w.top + w.height for w in members]  # word bottoms: baselines, give or take
+        span = max(xs) - min(xs)
+        if span < 100:
+            continue
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        var = sum((x - mean_x) ** 2 for x in xs)
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
+        slopes.append(slope)
+    if len(slopes) < 3:
+        return 0.0
+    angle = math.atan(statistics.median(slopes))
+    return angle if abs(math.degrees(angle)) >= MIN_SKEW else 0.0
+
+
+def _layer_words(layer: Page) -> list[Word]:
+    return [w for line in layer.lines for w in line.words]
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
+def _scaled(box: Box, scale: float) -> Box:
+    return Box(box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale)
