@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from carcheck.model import ItemId, Page, TextLine
+from carcheck.extract.layout import is_fax_header
+from carcheck.model import ItemId, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,7 @@ COVER_FIELDS = 4
 _FOOTER_PAGE = re.compile(
     r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?![/\d])|(?<![/\d.])\b(\d{1,2})\s*/\s*(\d{1,2})\s*$"
 )
-_PAGE_OF = re.compile(r"\bpage\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
+_PAGE_OF = re.compile(r"\bpage\.?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,14 +230,6 @@ def line_weights(page: Page) -> list[float]:
     return weights
 
 
-_FAX_HEADER = re.compile(r"\bfax\b|\bfrom\b|\bto\b|\d{1,2}:\d{2}|\bp\.?\s*\d+\s*/", re.I)
-
-
-def _is_fax_header(line: TextLine, page: Page) -> bool:
-    """The line a fax machine stamps across the top of every page it sends."""
-    return line.top < page.height * 0.06 and bool(_FAX_HEADER.search(line.text))
-
-
 def _is_prose(text: str) -> bool:
     """A line of running text: long, and mostly lower-case words (addresses are not)."""
     words = text.split()
@@ -244,12 +237,14 @@ def _is_prose(text: str) -> bool:
 
 
 def judge_page(page: Page) -> PageVerdict:
+    # A fax server's header names the transmission, not the document: it does not count.
+    page = replace(page, lines=tuple(ln for ln in page.lines if not is_fax_header(ln, page.height)))
     weights = line_weights(page)
     best: dict[int, tuple[float, bool]] = {}  # kind index -> (weight, in heading)
     page_of = None
     for line in page.lines:
         # "Page k of N" in a fax header counts the whole transmission, not the document.
-        if page_of is not None or _is_fax_header(line, page):
+        if page_of is not None:
             continue
         if m := _PAGE_OF.search(line.text):
             page_of = (int(m.group(1)), int(m.group(2)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -29,17 +30,37 @@ def _decode(data: bytes, stream: str) -> str:
         pytest.fail(f"carcheck wrote invalid UTF-8 to {stream}: {exc}")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The OCR cache of this test run: a new, empty folder, so that a cache warmed by an
+    earlier run can never stand in for real OCR. Every carcheck the tests start uses it."""
+    folder = tmp_path_factory.mktemp("ocr-cache")
+    os.environ["CARCHECK_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def run_cli() -> Callable[..., Result]:
-    """Run `python -m carcheck ARGS`; a traceback or an exit code outside 0-2 fails the test."""
+    """Run `python -m carcheck ARGS`; a traceback or an exit code outside 0-2 fails the test.
 
-    def run(args: list[str | Path], timeout: float = 120) -> Result:
+    `env` adds to (or, with None values, removes from) carcheck's environment."""
+
+    def run(
+        args: list[str | Path], timeout: float = 120, env: dict[str, str | None] | None = None
+    ) -> Result:
+        environment = dict(os.environ)
+        for name, value in (env or {}).items():
+            if value is None:
+                environment.pop(name, None)
+            else:
+                environment[name] = value
         proc = subprocess.run(
             [sys.executable, "-m", "carcheck", *(str(a) for a in args)],
             cwd=ROOT,
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=environment,
         )
         result = Result(
             proc.returncode, _decode(proc.stdout, "stdout"), _decode(proc.stderr, "stderr")

@@ -370,21 +370,7 @@ def test_every_file_in_documents_or_errors(cli, packets, name):
 # --- options the contract promises ------------------------------------------------
 
 
-# Options of the contract that arrive with later issues; strict, so each flips when it lands.
-NOT_YET = {
-    "--ocr": "scanned packets (issue 4)",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[n]))
-        if n in NOT_YET
-        else n
-        for n in CONTRACT_OPTIONS
-    ],
-)
+@pytest.mark.parametrize("name", CONTRACT_OPTIONS)
 def test_contract_option_is_accepted(cli, schema, name):
     result = cli(f"option{name}")
     assert result.code == 0, result.stderr

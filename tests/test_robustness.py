@@ -208,14 +208,21 @@ def test_corpus_pdf_with_empty_user_password_is_read(corpus, name):
     assert file not in error_map(packet), error_map(packet)[file]
 
 
-def test_corpus_images_are_errors_not_crashes(corpus):
+def test_corpus_images_are_read_page_by_page(corpus):
+    """PNG and TIFF files are documents read by OCR, every frame a page (issue 4)."""
     images = [n for n in corpus if n.lower().endswith((".png", ".tif", ".tiff"))]
-    assert images
+    assert len(images) >= 6
     for name in images:
-        errors = error_map(corpus[name])
-        message = errors.get(Path(name).name, "")
-        assert message, f"{name}: no error for an image"
-        assert not message.lower().startswith(VAGUE), f"{name}: {message}"
+        file = Path(name).name
+        assert file not in error_map(corpus[name]), error_map(corpus[name])[file]
+        documents = [d for d in corpus[name]["documents"] if d["file"] == file]
+        assert documents and all(d["ocr"] for d in documents), name
+    pages = {
+        name: sorted(p for d in corpus[name]["documents"] for p in d["pages"]) for name in images
+    }
+    assert pages["scanned/pillow-g4-multipage.tiff"] == [1, 2, 3]
+    assert pages["scanned/pillow-fax-g3-3pages.tif"] == [1, 2, 3]
+    assert pages["scanned/pillow-pport-g4.tif"] == [1]
 
 
 # --- 2. generated bad inputs -------------------------------------------------------------
@@ -627,11 +634,12 @@ def test_packet_folder_is_unchanged_after_every_format(built, run_cli, mixed):
 
 
 def test_scanned_pages_without_text_are_reported_not_silently_missing(tmp_path):
-    """A page that is only an image needs OCR: the file is named in errors with its pages."""
+    """A page that is only an image needs OCR: unread, the file is named in errors with its
+    pages (here a page of solid black, where OCR finds nothing to read)."""
     (tmp_path / "scan.pdf").write_bytes(bad.huge_image_pdf(1_700, 2_200))
     (tmp_path / "lab.pdf").write_bytes(bad.pdf_bytes([SEROLOGY]))
     report = check_in_process(tmp_path)
     errors = error_map(report)
-    assert "page 1 is a scanned image" in errors["scan.pdf"] and "OCR" in errors["scan.pdf"]
+    assert errors["scan.pdf"].startswith("page 1: scanned") and "OCR" in errors["scan.pdf"]
     assert "lab.pdf" not in errors
     assert report["complete"] is False

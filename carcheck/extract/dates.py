@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
+from carcheck.extract.layout import is_fax_header
 from carcheck.model import DateMention, Role, TextLine
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
@@ -311,6 +312,8 @@ def find_dates(
         page_height = max(DEFAULT_PAGE_HEIGHT, max(bottoms, default=0.0))
     found = []
     for i, line in enumerate(read):
+        if is_fax_header(lines[i], page_height):
+            continue  # the day it was faxed, not a date of the document
         for k, date in enumerate(line.dates):
             role = _role(read, i, k, page_height)
             raw = line.text[date.start : date.end]

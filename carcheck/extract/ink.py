@@ -63,7 +63,25 @@ def rules(mask: Image.Image, min_length_px: int) -> list[Box]:
             else:
                 found.append(Box(x0, row, x1, row + 1))
     # Text set densely may make a long run; a rule is thin.
-    return [r for r in found if r.bottom - r.top <= 6]
+    return _joined([r for r in found if r.bottom - r.top <= 6])
+
+
+def _joined(rules: list[Box]) -> list[Box]:
+    """Pieces of one rule (a slightly skewed line steps from row to row) made one box."""
+    out: list[Box] = []
+    for rule in sorted(rules, key=lambda r: (r.top, r.x0)):
+        for k, seen in enumerate(out):
+            if abs(seen.top - rule.top) <= 3 and rule.x0 <= seen.x1 + 8 and seen.x0 <= rule.x1 + 8:
+                out[k] = Box(
+                    min(seen.x0, rule.x0),
+                    min(seen.top, rule.top),
+                    max(seen.x1, rule.x1),
+                    max(seen.bottom, rule.bottom),
+                )
+                break
+        else:
+            out.append(rule)
+    return out
 
 
 def ink(mask: Image.Image, zone: Box, printed: Sequence[Box], ruled: Sequence[Box]) -> Box | None:

@@ -92,7 +92,7 @@ def find_engine() -> tuple[Engine | None, str]:
 def recognise(engine: Engine, picture: Image.Image, dpi: float) -> Recognised:
     """The words of an upright-or-not page picture (mode "L"), read upright."""
     first = Recognised(tuple(_words(engine, picture, dpi)))
-    if first.confidence >= RETRY_CONFIDENCE and len(first.words) >= 3:
+    if first.confidence >= RETRY_CONFIDENCE and len(first.words) >= 3 and not _sideways(first):
         return first
     turn = _orientation(engine, picture, dpi) if engine.osd else 0
     candidates = [first]
@@ -100,6 +100,12 @@ def recognise(engine: Engine, picture: Image.Image, dpi: float) -> Recognised:
         upright = picture.rotate(-degrees, expand=True)  # PIL turns counter-clockwise
         candidates.append(Recognised(tuple(_words(engine, upright, dpi)), degrees))
     return max(candidates, key=lambda r: (_score(r.words), -r.turned))
+
+
+def _sideways(recognised: Recognised) -> bool:
+    """Words taller than wide: lines running up or down the page, read as vertical text."""
+    long = [w for w in recognised.words if len(w.text) >= 3]
+    return len(long) >= 5 and sum(w.height > w.width for w in long) > 0.6 * len(long)
 
 
 def upright(picture: Image.Image, turned: int) -> Image.Image:

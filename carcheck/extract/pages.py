@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -480,17 +481,24 @@ MIN_BODY_CHARS = 20
 MIN_SCAN_AREA = 0.25
 
 
+_PUNCTUATION = frozenset(string.punctuation + "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u00b7")
+
+
 def needs_ocr(page: Page) -> bool:
-    """A scanned page: an image covers much of it and its body holds (almost) no text."""
-    area = page.width * page.height
-    if not any((i.x1 - i.x0) * (i.bottom - i.top) >= MIN_SCAN_AREA * area
-               for i in page.geometry.images):  # fmt: skip
-        return False
+    """A page with no usable text layer in its body: a scan (an image covers much of it),
+    or text whose characters do not map to letters (a font with no Unicode map)."""
     top, bottom = page.height * BODY_MARGIN, page.height * (1 - BODY_MARGIN)
-    body = sum(
-        len(word.text) for line in page.lines if top <= line.top <= bottom for word in line.words
+    body = [w.text for line in page.lines if top <= line.top <= bottom for w in line.words]
+    usable = sum(1 for text in body for char in text if char.isalnum())
+    if usable >= MIN_BODY_CHARS:
+        return False
+    unmapped = sum(1 for text in body for c in text if not c.isalnum() and c not in _PUNCTUATION)
+    if unmapped >= MIN_BODY_CHARS:
+        return True  # characters, but not letters or digits: an unusable text layer
+    area = page.width * page.height
+    return any(
+        (i.x1 - i.x0) * (i.bottom - i.top) >= MIN_SCAN_AREA * area for i in page.geometry.images
     )
-    return body < MIN_BODY_CHARS
 
 
 def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from PIL import Image
+
 from carcheck.extract import ink
 from carcheck.extract.images import PageImage, frame_image, pdf_page_image
 from carcheck.extract.ocr import Engine, OcrWord, Recognised, mean_confidence, recognise, upright
@@ -66,37 +68,51 @@ def read_scanned(
     image = upright(picture.image, recognised.turned)
     scale = POINTS_PER_INCH / picture.dpi
     width, height = image.width * scale, image.height * scale
-    mask = ink.dark_mask(image)
-    words = _page_words(recognised.words, scale, image.width, image.height)
+    angle = _skew(recognised.words)
+    placed = _page_words(recognised.words, angle, image.width, image.height)
+    words = [_scaled_word(w, scale) for w in placed]
     if layer is not None and not recognised.turned:
         words += [w for w in _layer_words(layer) if not any(_overlaps(w, o) for o in words)]
-    readable = [w for w in recognised.words if any(c.isalnum() for c in w.text)]
     confidence = mean_confidence(recognised.words)
-    if len(readable) < MIN_WORDS:
-        blank = ink.dark_share(mask) < BLANK_SHARE
-        lines = group_lines(words)
+    lines = group_lines(words)
+    if sum(1 for w in recognised.words if any(c.isalnum() for c in w.text)) < MIN_WORDS:
+        blank = ink.dark_share(ink.dark_mask(image)) < BLANK_SHARE
         return Page(number, width, height, lines, ocr=True, unread=not blank, confidence=confidence)
+    # Rules and ink are looked for on the straightened picture, where the words now are.
+    if angle:
+        image = image.rotate(math.degrees(angle), Image.Resampling.BILINEAR, fillcolor=255)
+    mask = ink.dark_mask(image)
     rules_px = ink.rules(mask, round(MIN_RULE_LENGTH / scale))
     page = Page(
         number,
         width,
         height,
-        group_lines(words),
+        lines,
         Geometry(rules=tuple(_scaled(r, scale) for r in rules_px)),
         ocr=True,
+        confidence=confidence,
     )
     printed = [
-        Box(w.left - 1, w.top - 1, w.left + w.width + 1, w.top + w.height + 1)
-        for w in recognised.words
-        if w.confidence >= PRINTED_CONFIDENCE and any(c.isalnum() for c in w.text)
+        Box(w.x0 - 1, w.top - 1, w.x1 + 1, w.bottom + 1)
+        for w, seen in zip(placed, recognised.words, strict=True)
+        if seen.confidence >= PRINTED_CONFIDENCE and any(c.isalnum() for c in seen.text)
     ]
     strokes = []
     for zone, _ in signature_zones(page):
         found = ink.ink(mask, _scaled(zone, 1 / scale), printed, rules_px)
-        if found is not None:
+        if found is not None and _scaled(found, scale) not in strokes:
             strokes.append(_scaled(found, scale))
-    geometry = Geometry(rules=page.geometry.rules, strokes=tuple(strokes))
-    return replace(page, geometry=geometry, confidence=confidence)
+    # Handwriting that OCR took for words ("TY", "Ml") is ink, not text.
+    kept = [
+        word
+        for word, seen in zip(words, recognised.words, strict=False)
+        if seen.confidence >= PRINTED_CONFIDENCE or not any(_inside(word, s) for s in strokes)
+    ] + words[len(recognised.words) :]
+    return replace(
+        page,
+        lines=group_lines(kept) if len(kept) < len(words) else page.lines,
+        geometry=Geometry(rules=page.geometry.rules, strokes=tuple(strokes)),
+    )
 
 
 def _picture(source: SourceFile, index: int, limits: Limits) -> PageImage:
@@ -116,36 +132,47 @@ def _recognised(settings: OcrSettings, picture: PageImage) -> Recognised:
     return found
 
 
-def _page_words(words: tuple[OcrWord, ...], scale: float, width: int, height: int) -> list[Word]:
-    """OCR words in points, the page's skew taken out, each set on its OCR line.
+def _page_words(words: tuple[OcrWord, ...], angle: float, width: int, height: int) -> list[Word]:
+    """OCR words (pixels) with the page's skew taken out, each set on its OCR line; in
+    the order given.
 
     A page scanned 2 degrees askew moves a word 20 points down across a line; turning the
     word centres back, and giving each word its line's middle and height, puts the words
     of one printed line on one `TextLine`, as on a text page.
     """
-    angle = _skew(words)
     cos, sin = math.cos(-angle), math.sin(-angle)
     cx, cy = width / 2, height / 2
-    lines: dict[tuple[int, int, int], list[tuple[OcrWord, float, float]]] = defaultdict(list)
+    centres = []
+    lines: dict[tuple[int, int, int], list[tuple[float, int]]] = defaultdict(list)
     for w in words:
         x, y = w.left + w.width / 2 - cx, w.top + w.height / 2 - cy
-        lines[w.line].append((w, cx + x * cos - y * sin, cy + x * sin + y * cos))
-    out: list[Word] = []
-    for members in lines.values():
-        middle = statistics.fmean(y for _, _, y in members)
-        tall = statistics.median(w.height for w, _, _ in members)
-        for w, x, _ in members:
-            out.append(
-                Word(
-                    w.text,
-                    (x - w.width / 2) * scale,
-                    (middle - tall / 2) * scale,
-                    (x + w.width / 2) * scale,
-                    (middle + tall / 2) * scale,
-                    round(tall * scale),
-                )
-            )
-    return out
+        centres.append(cx + x * cos - y * sin)
+        lines[w.line].append((cy + x * sin + y * cos, w.height))
+    middle = {key: statistics.fmean(y for y, _ in m) for key, m in lines.items()}
+    tall = {key: statistics.median(h for _, h in m) for key, m in lines.items()}
+    return [
+        Word(
+            w.text,
+            x - w.width / 2,
+            middle[w.line] - tall[w.line] / 2,
+            x + w.width / 2,
+            middle[w.line] + tall[w.line] / 2,
+            tall[w.line],
+        )
+        for w, x in zip(words, centres, strict=True)
+    ]
+
+
+def _scaled_word(word: Word, scale: float) -> Word:
+    """A word from picture pixels to page points; its size the line's height, in points."""
+    return Word(
+        word.text,
+        word.x0 * scale,
+        word.top * scale,
+        word.x1 * scale,
+        word.bottom * scale,
+        round(word.size * scale),
+    )
 
 
 def _skew(words: tuple[OcrWord, ...]) -> float:
@@ -170,6 +197,15 @@ def _skew(words: tuple[OcrWord, ...]) -> float:
         return 0.0
     angle = math.atan(statistics.median(slopes))
     return angle if abs(math.degrees(angle)) >= MIN_SKEW else 0.0
+
+
+def _inside(word: Word, box: Box) -> bool:
+    """Whether most of a word lies in a box."""
+    x0, x1 = max(word.x0, box.x0), min(word.x1, box.x1)
+    top, bottom = max(word.top, box.top), min(word.bottom, box.bottom)
+    if x1 <= x0 or bottom <= top:
+        return False
+    return (x1 - x0) * (bottom - top) >= 0.5 * (word.x1 - word.x0) * (word.bottom - word.top)
 
 
 def _layer_words(layer: Page) -> list[Word]:
