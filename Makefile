@@ -8,6 +8,7 @@ AS_OF  := 2026-10-15
 .PHONY: demo test lint bench samples clean
 
 $(STAMP): pyproject.toml
+	tools/install-tesseract.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -20,6 +21,11 @@ demo: $(STAMP)
 	@echo "== an incomplete packet (exit 1 expected: the letter is not signed) =="
 	$(VENV)/bin/carcheck check sample_packets/unsigned-letter --as-of $(AS_OF); \
 	  rc=$$?; if [ $$rc -ne 1 ]; then echo "unexpected exit code $$rc"; exit 1; fi
+	@echo
+	@echo "== the complete packet as a fax: image-only pages read by OCR (exit 0 expected) =="
+	$(VENV)/bin/carcheck check sample_packets/fax-complete --as-of $(AS_OF); \
+	  rc=$$?; if [ $$rc -ne 0 ] && command -v tesseract >/dev/null; then \
+	    echo "unexpected exit code $$rc"; exit 1; fi
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -33,7 +39,7 @@ bench: $(STAMP)
 	$(PY) tools/bench.py
 
 samples: $(STAMP)
-	$(PY) tools/make_samples.py sample_packets
+	$(PY) tools/make_samples.py sample_packets --scanned
 
 clean:
 	rm -rf $(VENV) build *.egg-info

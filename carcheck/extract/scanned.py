@@ -9,7 +9,9 @@ rules then treat the page like any other: one pipeline, whatever made the words.
 from __future__ import annotations
 
 import math
+import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -163,10 +165,27 @@ def _page_words(words: tuple[OcrWord, ...], angle: float, width: int, height: in
     ]
 
 
+# OCR reads a narrow gap between two words as a stray point: "Bone.Marrow".
+_STRAY_POINT = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+# "/s/" before a typed signature, its slashes read as other thin strokes: "4s/", "Is/".
+_SLASH_S = re.compile(r"^[/|Il1!4]s[/|Il1!]$")
+
+
+def clean(text: str) -> str:
+    """An OCR word with its commonest misreadings undone: accents the English model puts
+    on plain letters ("signéd", "Pagé"), stray points between words, a misread "/s/"."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if _SLASH_S.match(text):
+        return "/s/"
+    return _STRAY_POINT.sub(" ", text)
+
+
 def _scaled_word(word: Word, scale: float) -> Word:
     """A word from picture pixels to page points; its size the line's height, in points."""
     return Word(
-        word.text,
+        clean(word.text),
         word.x0 * scale,
         word.top * scale,
         word.x1 * scale,

@@ -12,7 +12,7 @@ from carcheck.extract import ink
 from carcheck.extract.images import frame_image, image_frames
 from carcheck.extract.ocr import OcrWord, mean_confidence, parse_tsv
 from carcheck.extract.pages import needs_ocr
-from carcheck.extract.scanned import _page_words, _skew
+from carcheck.extract.scanned import _page_words, _skew, clean
 from carcheck.ingest import FileType, SourceFile
 from carcheck.model import Box, Geometry, Page, TextLine, Word
 
@@ -158,3 +158,22 @@ def test_a_text_page_does_not_need_ocr_and_an_unmapped_font_does():
     assert needs_ocr(_page(["\ue001\ue002\ue003\ue004\ue005" * 6], image=False))
     # Signature blanks and rules are punctuation, not an unusable layer.
     assert not needs_ocr(_page(["_" * 40, "-" * 30], image=False))
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Bone.Marrow", "Bone Marrow"),
+        ("www.piedmonthighlands.example", "www.piedmonthighlands.example"),
+        ("e.g.", "e.g."),
+        ("St.Mary", "St.Mary"),
+        ("3.5", "3.5"),
+        ("signéd", "signed"),
+        ("Pagé", "Page"),
+        ("4s/", "/s/"),
+        ("Is/", "/s/"),
+        ("is", "is"),
+    ],
+)
+def test_common_ocr_misreadings_are_undone(read, meant):
+    assert clean(read) == meant
