@@ -44,8 +44,13 @@ for page in pdf:
 """
 
 
+def text_packets() -> list[Path]:
+    """The sample packets with a text layer (not their fax twins, fax-*)."""
+    return sorted(p for p in SAMPLES.iterdir() if p.is_dir() and not p.name.startswith("fax-"))
+
+
 def sample_pdfs() -> list[Path]:
-    return sorted(p for p in SAMPLES.rglob("*.pdf") if p.is_file())
+    return sorted(p for packet in text_packets() for p in packet.rglob("*.pdf") if p.is_file())
 
 
 def text_pdf(pages: int, dest: Path) -> Path:
@@ -63,7 +68,7 @@ def text_pdf(pages: int, dest: Path) -> Path:
 
 
 def batch(count: int, dest: Path) -> list[Path]:
-    packets = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
+    packets = text_packets()
     folders = []
     for i in range(count):
         target = dest / f"packet-{i:02d}"
