@@ -26,7 +26,7 @@ from carcheck.extract.ocr import Engine, OcrWord, Recognised
 log = logging.getLogger(__name__)
 
 # Bumped whenever what is stored, or how Tesseract is asked, changes.
-FORMAT = "carcheck-ocr-1"
+FORMAT = "carcheck-ocr-4"
 MAX_AGE_DAYS = 30
 
 

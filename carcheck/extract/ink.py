@@ -39,31 +39,33 @@ def dark_share(mask: Image.Image) -> float:
 
 def rules(mask: Image.Image, min_length_px: int) -> list[Box]:
     """Horizontal rules at least `min_length_px` long, in pixels of the picture."""
+    found: list[Box] = []
+    for row, x0, x1 in _runs(mask, min_length_px):
+        # A rule two or three pixels thick is one rule.
+        last = found[-1] if found else None
+        if last and row - last.bottom <= 1 and abs(last.x0 - x0) <= 8 and abs(last.x1 - x1) <= 8:
+            found[-1] = Box(min(last.x0, x0), last.top, max(last.x1, x1), row + 1)
+        else:
+            found.append(Box(x0, row, x1, row + 1))
+    # Text set densely may make a long run; a rule is thin.
+    return _joined([r for r in found if r.bottom - r.top <= 6])
+
+
+def _runs(mask: Image.Image, min_length_px: int) -> list[tuple[int, int, int]]:
+    """(row, x0, x1) of every run of ink along a pixel row at least `min_length_px` long."""
     cells_w = max(1, mask.width // RULE_CELL)
     cells = mask.resize((cells_w, mask.height), Image.Resampling.BOX)
-    runs = cells.point(lambda v: 1 if v >= 160 else 0).tobytes()
+    dark = cells.point(lambda v: 1 if v >= 160 else 0).tobytes()
     need = max(2, min_length_px // RULE_CELL)
     pattern = re.compile(rb"\x01{%d,}" % need)
-    found: list[Box] = []
+    found: list[tuple[int, int, int]] = []
     for row in range(mask.height):
-        line = runs[row * cells_w : (row + 1) * cells_w]
+        line = dark[row * cells_w : (row + 1) * cells_w]
         if line.count(1) < need:
             continue
         for match in pattern.finditer(line):
-            x0, x1 = match.start() * RULE_CELL, match.end() * RULE_CELL
-            # A rule two or three pixels thick is one rule.
-            last = found[-1] if found else None
-            if (
-                last
-                and row - last.bottom <= 1
-                and abs(last.x0 - x0) <= 8
-                and abs(last.x1 - x1) <= 8
-            ):
-                found[-1] = Box(min(last.x0, x0), last.top, max(last.x1, x1), row + 1)
-            else:
-                found.append(Box(x0, row, x1, row + 1))
-    # Text set densely may make a long run; a rule is thin.
-    return _joined([r for r in found if r.bottom - r.top <= 6])
+            found.append((row, match.start() * RULE_CELL, match.end() * RULE_CELL))
+    return found
 
 
 def _joined(rules: list[Box]) -> list[Box]:

@@ -20,7 +20,7 @@ _PAGE_COUNTER = re.compile(r"^\s*(p\.?|page|pg\.?)?\s*\d{1,4}\s*/\s*\d{1,4}\s*$"
 
 def is_fax_header(line: TextLine, page_height: float) -> bool:
     """The line a fax server stamps across the top of a page: not part of the document."""
-    if line.top >= page_height * FAX_HEADER_BAND:
+    if not line.words or line.top >= page_height * FAX_HEADER_BAND:
         return False
     if _PAGE_COUNTER.match(line.text):
         return True

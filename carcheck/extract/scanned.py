@@ -69,37 +69,55 @@ def read_scanned(
     recognised = _recognised(settings, picture)
     image = upright(picture.image, recognised.turned)
     scale = POINTS_PER_INCH / picture.dpi
-    width, height = image.width * scale, image.height * scale
     angle = _skew(recognised.words)
     placed = _page_words(recognised.words, angle, image.width, image.height)
     words = [_scaled_word(w, scale) for w in placed]
     if layer is not None and not recognised.turned:
         words += [w for w in _layer_words(layer) if not any(_overlaps(w, o) for o in words)]
-    confidence = mean_confidence(recognised.words)
-    lines = group_lines(words)
-    if sum(1 for w in recognised.words if any(c.isalnum() for c in w.text)) < MIN_WORDS:
-        blank = ink.dark_share(ink.dark_mask(image)) < BLANK_SHARE
-        return Page(number, width, height, lines, ocr=True, unread=not blank, confidence=confidence)
-    # Rules and ink are looked for on the straightened picture, where the words now are.
-    if angle:
-        image = image.rotate(math.degrees(angle), Image.Resampling.BILINEAR, fillcolor=255)
-    mask = ink.dark_mask(image)
-    rules_px = ink.rules(mask, round(MIN_RULE_LENGTH / scale))
     page = Page(
         number,
-        width,
-        height,
-        lines,
-        Geometry(rules=tuple(_scaled(r, scale) for r in rules_px)),
+        image.width * scale,
+        image.height * scale,
+        group_lines(words),
         ocr=True,
-        confidence=confidence,
+        confidence=mean_confidence(recognised.words),
     )
+    if sum(1 for w in recognised.words if any(c.isalnum() for c in w.text)) < MIN_WORDS:
+        blank = ink.dark_share(ink.dark_mask(image)) < BLANK_SHARE
+        return replace(page, unread=not blank)
+    # Rules and ink are looked for on the picture straightened as the words were.
+    if angle:
+        image = image.rotate(math.degrees(angle), Image.Resampling.BILINEAR, fillcolor=255)
+    seen = list(zip(placed, recognised.words, strict=True))
+    return _with_marks(page, ink.dark_mask(image), scale, seen, words)
+
+
+def _with_marks(
+    page: Page,
+    mask: Image.Image,
+    scale: float,
+    seen: list[tuple[Word, OcrWord]],
+    words: list[Word],
+) -> Page:
+    """The page with its signature lines and the handwriting in its signature places.
+
+    `seen` pairs each OCR word's place in picture pixels with what OCR said of it;
+    `words` are the page's words in points (the OCR words first, in the same order).
+    """
+    rules_px = ink.rules(mask, round(MIN_RULE_LENGTH / scale))
     printed = [
         Box(w.x0 - 1, w.top - 1, w.x1 + 1, w.bottom + 1)
-        for w, seen in zip(placed, recognised.words, strict=True)
-        if seen.confidence >= PRINTED_CONFIDENCE and any(c.isalnum() for c in seen.text)
+        for w, said in seen
+        if said.confidence >= PRINTED_CONFIDENCE and any(c.isalnum() for c in said.text)
     ]
-    strokes = []
+    lines = signature_lines(
+        [_scaled(r, scale) for r in rules_px],
+        [_scaled(b, scale) for b in printed],
+        page.width,
+        page.height,
+    )
+    page = replace(page, geometry=Geometry(rules=lines))
+    strokes: list[Box] = []
     for zone, _ in signature_zones(page):
         found = ink.ink(mask, _scaled(zone, 1 / scale), printed, rules_px)
         if found is not None and _scaled(found, scale) not in strokes:
@@ -107,13 +125,59 @@ def read_scanned(
     # Handwriting that OCR took for words ("TY", "Ml") is ink, not text.
     kept = [
         word
-        for word, seen in zip(words, recognised.words, strict=False)
-        if seen.confidence >= PRINTED_CONFIDENCE or not any(_inside(word, s) for s in strokes)
-    ] + words[len(recognised.words) :]
+        for word, (_, said) in zip(words, seen, strict=False)
+        if said.confidence >= PRINTED_CONFIDENCE or not any(_inside(word, s) for s in strokes)
+    ] + words[len(seen) :]
     return replace(
         page,
         lines=group_lines(kept) if len(kept) < len(words) else page.lines,
         geometry=Geometry(rules=page.geometry.rules, strokes=tuple(strokes)),
+    )
+
+
+# On a scan, every unread glyph is ink: only a rule that can be a signature line makes a
+# signature place. Rules closer than this to a parallel one are a table's or a box's.
+TABLE_RULE_GAP = 20.0
+# Rules this near the top of a page belong to a letterhead; rules longer than this share
+# of the page's width divide sections.
+LETTERHEAD_BAND = 0.15
+MAX_LINE_SHARE = 0.6
+# Printed words whose foot is this close above a rule sit on it: the rule underlines them.
+UNDERLINE_GAP = 8.0
+
+
+def signature_lines(
+    rules: list[Box], printed: list[Box], width: float, height: float
+) -> tuple[Box, ...]:
+    """The rules of a scanned page that may be signature lines: not a letterhead's rule,
+    not one across the page, not one of a table's (a parallel rule just above or below),
+    not one that underlines printed words (a signature line has room above it)."""
+
+    def underlines(rule: Box) -> bool:
+        return any(
+            word.x0 < rule.x1
+            and rule.x0 < word.x1
+            and word.top < rule.top
+            and word.bottom >= rule.top - UNDERLINE_GAP
+            for word in printed
+        )
+
+    def stacked(rule: Box, other: Box) -> bool:
+        overlap = min(rule.x1, other.x1) - max(rule.x0, other.x0)
+        shorter = min(rule.x1 - rule.x0, other.x1 - other.x0)
+        return (
+            other is not rule
+            and overlap >= 0.5 * shorter
+            and abs(other.top - rule.top) <= TABLE_RULE_GAP
+        )
+
+    return tuple(
+        rule
+        for rule in rules
+        if rule.top >= LETTERHEAD_BAND * height
+        and rule.x1 - rule.x0 <= MAX_LINE_SHARE * width
+        and not any(stacked(rule, other) for other in rules)
+        and not underlines(rule)
     )
 
 
@@ -169,6 +233,8 @@ def _page_words(words: tuple[OcrWord, ...], angle: float, width: int, height: in
 _STRAY_POINT = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 # "/s/" before a typed signature, its slashes read as other thin strokes: "4s/", "Is/".
 _SLASH_S = re.compile(r"^[/|Il1!4]s[/|Il1!]$")
+# An initial's point read twice: "R..".
+_DOUBLE_POINT = re.compile(r"(?<=[A-Za-z])\.{2,}$")
 
 
 def clean(text: str) -> str:
@@ -179,7 +245,7 @@ def clean(text: str) -> str:
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
     if _SLASH_S.match(text):
         return "/s/"
-    return _STRAY_POINT.sub(" ", text)
+    return _STRAY_POINT.sub(" ", _DOUBLE_POINT.sub(".", text))
 
 
 def _scaled_word(word: Word, scale: float) -> Word:

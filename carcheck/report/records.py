@@ -68,6 +68,8 @@ def _evidence(item: ItemReport, doc: Document) -> dict[str, Any]:
         "pages": list(doc.pages),
         "date": doc.date.date.isoformat() if doc.date else None,
     }
+    if doc.ocr:
+        record["ocr"] = True
     if item.id is ItemId.A:
         record["signed"] = isinstance(doc.content, LetterContent) and signed_by_physician(doc)
         record["signers"] = [

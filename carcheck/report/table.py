@@ -53,10 +53,11 @@ def renderable(records: dict[str, Any]) -> Group:
             )
         parts.append(table)
         for error in packet["errors"]:
+            # A page left unread for want of OCR needs no new copy, only Tesseract.
+            again = "" if "not read" in error["message"] else " (send this file again)"
             parts.append(
                 Text.assemble(
-                    ("unreadable ", "bold red"),
-                    f"{error['file']}: {error['message']} (send this file again)",
+                    ("unreadable ", "bold red"), f"{error['file']}: {error['message']}{again}"
                 )
             )
         for flag in packet["flags"]:

@@ -17,7 +17,7 @@ def pages_text(pages: list[int]) -> str:
 def evidence_text(item: dict[str, Any], limit: int = 3) -> str:
     parts = []
     for doc in item["documents"][:limit]:
-        text = f"{doc['file']} {pages_text(doc['pages'])}"
+        text = f"{doc['file']} {pages_text(doc['pages'])}" + (" (OCR)" if doc.get("ocr") else "")
         if item["id"] == "A":
             signers = doc.get("signers") or []
             if signers:

@@ -173,6 +173,8 @@ def test_a_text_page_does_not_need_ocr_and_an_unmapped_font_does():
         ("4s/", "/s/"),
         ("Is/", "/s/"),
         ("is", "is"),
+        ("R..", "R."),
+        ("...", "..."),
     ],
 )
 def test_common_ocr_misreadings_are_undone(read, meant):
