@@ -3,7 +3,8 @@
 Every test here runs Tesseract for real. Where it is not installed the tests skip, except
 under CI=true, where a missing engine is a failure: CI installs it (.ci/run). The OCR
 cache of the run is a fresh temporary folder (conftest), so no earlier run's cache can
-stand in for OCR.
+stand in for OCR; within the run a page is OCR'd once (the corpus scans read here are
+read again, from that cache, by the corpus run in test_robustness.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pytest
 from carcheck.extract.ocr import find_engine
 from carcheck.extract.scanned import OcrSettings, read_scanned
 from carcheck.ingest import FileType, SourceFile
+from carcheck.ocrcache import Cache
 from tests import sigpdfs
 from tests.pdfs import AS_OF, complete_packet
 
@@ -107,7 +109,7 @@ def test_scanned_twins_keep_the_reasons_that_name_the_problem(twins):
 
 # --- standard mode: half the resolution down the page -----------------------------------------
 
-STANDARD = ["stale-biopsy", "unsigned-letter-drawn-line"]
+STANDARD = ["unsigned-letter-drawn-line"]
 
 
 def test_standard_mode_twins_agree_or_say_why_not(run_cli, tmp_path):
@@ -328,7 +330,7 @@ def test_a_scan_turned_each_quarter_way_reads_the_same(ocr_cache):
     """ocrmypdf's cardinal.pdf: one scan placed at 0, 90, 180 and 270 degrees."""
     engine, _ = find_engine()
     assert engine is not None
-    settings = OcrSettings(engine, None)
+    settings = OcrSettings(engine, Cache(ocr_cache))
     pages = [
         read_scanned(_source("ocrmypdf-cardinal-rotations.pdf"), n, settings) for n in range(1, 5)
     ]
@@ -341,13 +343,13 @@ def test_a_scan_turned_each_quarter_way_reads_the_same(ocr_cache):
 
 
 @pytest.mark.skipif(not SCANNED.is_dir(), reason="the shared corpus is not here")
-def test_a_multipage_g4_tiff_is_read_page_by_page():
+def test_a_multipage_g4_tiff_is_read_page_by_page(ocr_cache):
     engine, _ = find_engine()
     assert engine is not None
+    settings = OcrSettings(engine, Cache(ocr_cache))
     source = _source("pillow-g4-multipage.tiff")
     texts = [
-        " ".join(line.text for line in read_scanned(source, n, OcrSettings(engine, None)).lines)
-        for n in (1, 2, 3)
+        " ".join(line.text for line in read_scanned(source, n, settings).lines) for n in (1, 2, 3)
     ]
     # Each frame its own page, in order; OCR may read the first "1" as an "l".
     assert [t.replace(" ", "").replace("Pagel", "Page1") for t in texts] == [

@@ -6,8 +6,9 @@ ever written to a temporary file (pytesseract writes both to the temp folder). E
 is limited to one thread (`OMP_THREAD_LIMIT=1`): on a small machine Tesseract's own
 threads cost far more than they give, and carcheck runs pages in parallel instead.
 
-Orientation: a page is read as it lies; when its words come back poor, Tesseract's
-orientation detection (OSD) says how it is turned, and the page is read again upright.
+Orientation: a page is read as it lies; when its words come back poor, it is read upside
+down (the commonest misfeed), and failing that Tesseract's orientation detection (OSD)
+says whether it lies on its side.
 """
 
 from __future__ import annotations
@@ -92,14 +93,27 @@ def find_engine() -> tuple[Engine | None, str]:
 def recognise(engine: Engine, picture: Image.Image, dpi: float) -> Recognised:
     """The words of an upright-or-not page picture (mode "L"), read upright."""
     first = Recognised(tuple(_words(engine, picture, dpi)))
-    if first.confidence >= RETRY_CONFIDENCE and len(first.words) >= 3 and not _sideways(first):
+    if _good(first):
         return first
+    # The commonest misfeed is a page upside down: try that before asking OSD.
+    flipped = Recognised(tuple(_words(engine, picture.rotate(180), dpi)), 180)
+    if _good(flipped):
+        return flipped
+    candidates = [first, flipped]
     turn = _orientation(engine, picture, dpi) if engine.osd else 0
-    candidates = [first]
-    for degrees in [turn] if turn else ([180] if not engine.osd else []):
-        upright = picture.rotate(-degrees, expand=True)  # PIL turns counter-clockwise
-        candidates.append(Recognised(tuple(_words(engine, upright, dpi)), degrees))
+    if turn in (90, 270):
+        upright = picture.rotate(-turn, expand=True)  # PIL turns counter-clockwise
+        candidates.append(Recognised(tuple(_words(engine, upright, dpi)), turn))
     return max(candidates, key=lambda r: (_score(r.words), -r.turned))
+
+
+def _good(recognised: Recognised) -> bool:
+    """A reading to keep: confident, more than a word or two, lines across the page."""
+    return (
+        recognised.confidence >= RETRY_CONFIDENCE
+        and len(recognised.words) >= 3
+        and not _sideways(recognised)
+    )
 
 
 def _sideways(recognised: Recognised) -> bool:
