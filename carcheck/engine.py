@@ -212,24 +212,25 @@ def read_files(
     if cache is not None:
         cache.prune()
     scans_left = Counter(task.file for task in scans)
-    failures: dict[int, list[str]] = {}
+    failures: dict[int, dict[int, str]] = {}  # file -> page -> why OCR failed
     progress.more(len(scans))
 
     def scan_read(k: int, outcome: workers.Outcome[PageRead]) -> None:
         task = scans[k]
         i = task.file
-        if outcome.failure is not None:
-            failures.setdefault(i, []).append(f"page {task.number}: {outcome.failure.message}")
+        if outcome.failure is not None:  # the page stays unread, for this reason
+            failures.setdefault(i, {})[task.number] = outcome.failure.message
         elif outcome.value is not None:
             pages[i] = [r for r in pages[i] if r.page.number != task.number] + [outcome.value]
         scans_left[i] -= 1
         progress.step()
         if scans_left[i] == 0:
-            unread = sorted(r.page.number for r in pages[i] if r.page.unread)
-            notes = failures.get(i, [])
-            if unread:
-                notes = [unread_message(unread, NOT_READ_NO_TEXT)]
-                notes += failures.get(i, [])
+            failed = failures.get(i, {})
+            empty = sorted(
+                r.page.number for r in pages[i] if r.page.unread and r.page.number not in failed
+            )
+            notes = [unread_message(empty, NOT_READ_NO_TEXT)] if empty else []
+            notes += [f"page {n}: {why}" for n, why in sorted(failed.items())]
             finish(i, notes)
 
     ocr = OcrSettings(found, cache, settings.limits)

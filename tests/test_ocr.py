@@ -275,7 +275,7 @@ def test_a_rerun_of_an_unchanged_packet_reads_the_cache(
     before = {p: p.read_bytes() for p in fax_and_text.iterdir()}
     first = run_cli(["check", fax_and_text, "--as-of", AS_OF, *JSON], env=env)
     ran = _calls(log)
-    assert ran >= 2  # two pages, one of them upside down
+    assert ran >= 2  # one page, upside down: read as it lies, then turned
     second = run_cli(["check", fax_and_text, "--as-of", AS_OF, *JSON], env=env)
     assert _calls(log) == ran, "the second run ran OCR again"
     assert second.stdout == first.stdout
@@ -357,3 +357,30 @@ def test_a_multipage_g4_tiff_is_read_page_by_page(ocr_cache):
         "Page2",
         "Page3",
     ]
+
+
+def test_an_ocr_engine_that_fails_costs_only_its_pages(run_cli, fax_and_text, tmp_path):
+    """Tesseract installed but failing on every page: each page is named with the reason,
+    nothing is guessed, and the text files are still judged."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    broken = folder / "tesseract"
+    broken.write_text(
+        "#!/bin/sh\n"
+        'case "$1" in\n'
+        "  --list-langs) printf 'List of available languages (2):\\neng\\nosd\\n'; exit 0;;\n"
+        "  --version) echo 'tesseract 5.3.0'; exit 0;;\n"
+        "esac\n"
+        "exit 1\n"
+    )
+    broken.chmod(0o755)
+    result = run_cli(
+        ["check", fax_and_text, "--as-of", AS_OF, "--no-cache", *JSON],
+        env={"PATH": f"{folder}:{os.environ['PATH']}"},
+    )
+    assert result.code == 1 and result.stderr == ""
+    packet = json.loads(result.stdout)["packets"][0]
+    (error,) = packet["errors"]
+    assert error["file"] == "letter.tif"
+    assert error["message"] == "page 1: the OCR engine failed on a page"
+    assert statuses(packet)["A"] == "missing" and statuses(packet)["C"] == "present"
