@@ -79,6 +79,7 @@ def twins(run_cli, schema, tmp_path_factory) -> dict[str, dict[str, Any]]:
     return dict(zip(NAMES, report["packets"], strict=True))
 
 
+@pytest.mark.twins
 @pytest.mark.parametrize("name", NAMES)
 def test_scanned_twin_gets_the_statuses_of_its_original(twins, name):
     packet = twins[name]
@@ -87,6 +88,7 @@ def test_scanned_twin_gets_the_statuses_of_its_original(twins, name):
     assert packet["complete"] is (expected["exit_code"] == 0)
 
 
+@pytest.mark.twins
 @pytest.mark.parametrize("name", NAMES)
 def test_scanned_twin_is_read_whole_by_ocr(twins, name):
     packet = twins[name]
@@ -98,6 +100,7 @@ def test_scanned_twin_is_read_whole_by_ocr(twins, name):
     assert "low-ocr-confidence" not in {f["code"] for f in packet["flags"]}
 
 
+@pytest.mark.twins
 def test_scanned_twins_keep_the_reasons_that_name_the_problem(twins):
     for name in NAMES:
         items = {item["id"]: item for item in twins[name]["items"]}
