@@ -100,6 +100,22 @@ def test_scanned_twin_is_read_whole_by_ocr(twins, name):
     assert "low-ocr-confidence" not in {f["code"] for f in packet["flags"]}
 
 
+@pytest.fixture(scope="module")
+def originals(run_cli) -> dict[str, dict[str, Any]]:
+    """The text sample packets, as the twins' reference."""
+    result = run_cli(["check", *(SAMPLES / n for n in NAMES), "--as-of", EXPECTED["as_of"], *JSON])
+    return dict(zip(NAMES, json.loads(result.stdout)["packets"], strict=True))
+
+
+@pytest.mark.twins
+def test_scanned_twins_date_each_item_as_the_originals_do(twins, originals):
+    """The date that counts for each item (letter date, collection date, biopsy date...)
+    read off the fax is the date read off the text PDF."""
+    for name in NAMES:
+        got = {i["id"]: i["date"] for i in twins[name]["items"]}
+        assert got == {i["id"]: i["date"] for i in originals[name]["items"]}, name
+
+
 @pytest.mark.twins
 def test_scanned_twins_keep_the_reasons_that_name_the_problem(twins):
     for name in NAMES:
