@@ -317,9 +317,13 @@ def segment(pages: Sequence[Page]) -> list[Segment]:
         else:
             groups.append([index])
             totals = {}
-        for item, score in verdict.scores.items():
-            totals[item] = totals.get(item, 0.0) + score
+        _add_scores(totals, verdict)
     return [_segment(pages, verdicts, group) for group in groups]
+
+
+def _add_scores(totals: dict[ItemId | None, float], verdict: PageVerdict) -> None:
+    for item, score in verdict.scores.items():
+        totals[item] = totals.get(item, 0.0) + score
 
 
 def _continues(verdict: PageVerdict, first: PageVerdict, group_item: ItemId | None) -> bool:
@@ -353,8 +357,7 @@ def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int
     chosen = [verdicts[i] for i in group]
     totals: dict[ItemId | None, float] = {}
     for verdict in chosen:
-        for key, score in verdict.scores.items():
-            totals[key] = totals.get(key, 0.0) + score
+        _add_scores(totals, verdict)
     item = _best_item(totals, chosen[0])
     label = None
     for verdict in chosen:

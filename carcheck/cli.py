@@ -188,12 +188,9 @@ def check(
 def _cache_folder(packets: list[Path]) -> Path | None:
     """The OCR cache folder, unless it lies inside a packet (carcheck never writes there)."""
     folder = ocrcache.default_folder()
-    resolved = folder.resolve()
-    for packet in packets:
-        root = packet.resolve()
-        if resolved == root or root in resolved.parents:
-            log.debug("the OCR cache folder is inside a packet: not used")
-            return None
+    if _inside_packet(folder, packets):
+        log.debug("the OCR cache folder is inside a packet: not used")
+        return None
     return folder
 
 
@@ -308,14 +305,21 @@ def parse_as_of(text: str) -> dt.date:
         raise UsageError(f"--as-of is not a real date: {text}") from None
 
 
-def _check_output(output: Path, packets: list[Path]) -> None:
-    target = output.resolve()
+def _inside_packet(path: Path, packets: list[Path]) -> bool:
+    """Whether writing `path` would write into a packet (a packet folder, or a packet file)."""
+    target = path.resolve()
     for packet in packets:
         folder = packet.resolve() if packet.is_dir() else packet.resolve().parent
         if target.is_relative_to(folder) and (packet.is_dir() or target == packet.resolve()):
-            raise UsageError(
-                "--output may not point inside a packet folder (carcheck never writes there)"
-            )
+            return True
+    return False
+
+
+def _check_output(output: Path, packets: list[Path]) -> None:
+    if _inside_packet(output, packets):
+        raise UsageError(
+            "--output may not point inside a packet folder (carcheck never writes there)"
+        )
     if output.is_dir():
         raise UsageError(f"--output is a folder: {display_name(str(output))}")
 

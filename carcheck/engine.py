@@ -206,8 +206,8 @@ def read_files(
     run(reader, [part for _, part in chunks], on_done=chunk_read)
     if not scans:
         return
-    found, ocr_engine = engine.get()
-    assert found is not None and ocr_engine is not None
+    found, _ = engine.get()
+    assert found is not None  # scans are queued only when the engine was found
     cache = Cache(settings.cache) if settings.cache is not None else None
     if cache is not None:
         cache.prune()
@@ -403,7 +403,7 @@ def _judge(
         for s in d.signatures
         if s.intact is False
     ]
-    flags += [low_confidence(d) for d in documents if _low(d)]
+    flags += [flag for d in documents if (flag := low_confidence(d)) is not None]
     flags += policy.flags
     for item in items:
         for flag in item.flags:
@@ -420,13 +420,11 @@ def _judge(
     )
 
 
-def _low(document: Document) -> list[tuple[int, float]]:
-    return [(n, c) for n, c in document.ocr_pages if c < LOW_CONFIDENCE]
-
-
-def low_confidence(document: Document) -> Flag:
-    """Pages OCR read with too little confidence to trust without a look."""
-    low = _low(document)
+def low_confidence(document: Document) -> Flag | None:
+    """The pages OCR read with too little confidence to trust without a look, if any."""
+    low = [(n, c) for n, c in document.ocr_pages if c < LOW_CONFIDENCE]
+    if not low:
+        return None
     pages = ", ".join(str(n) for n, _ in low)
     scores = ", ".join(f"{c:.0f}%" for _, c in low)
     return Flag(

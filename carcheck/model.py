@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 
 class ItemId(StrEnum):
@@ -70,6 +71,24 @@ class Box:
     top: float
     x1: float
     bottom: float
+
+
+class Placed(Protocol):
+    """Anything with a box on a page: a Box, a Word."""
+
+    @property
+    def x0(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
+
+
+def overlaps(a: Placed, b: Placed) -> bool:
+    """Whether two boxes on a page share any area."""
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,14 +96,13 @@ def recognise(engine: Engine, picture: Image.Image, dpi: float) -> Recognised:
     if _good(first):
         return first
     # The commonest misfeed is a page upside down: try that before asking OSD.
-    flipped = Recognised(tuple(_words(engine, picture.rotate(180), dpi)), 180)
+    flipped = Recognised(tuple(_words(engine, upright(picture, 180), dpi)), 180)
     if _good(flipped):
         return flipped
     candidates = [first, flipped]
     turn = _orientation(engine, picture, dpi) if engine.osd else 0
     if turn in (90, 270):
-        upright = picture.rotate(-turn, expand=True)  # PIL turns counter-clockwise
-        candidates.append(Recognised(tuple(_words(engine, upright, dpi)), turn))
+        candidates.append(Recognised(tuple(_words(engine, upright(picture, turn), dpi)), turn))
     return max(candidates, key=lambda r: (_score(r.words), -r.turned))
 
 
@@ -123,8 +122,8 @@ def _sideways(recognised: Recognised) -> bool:
 
 
 def upright(picture: Image.Image, turned: int) -> Image.Image:
-    """The picture turned the way `recognise` read it."""
-    return picture.rotate(-turned, expand=True) if turned else picture
+    """The picture turned `turned` degrees clockwise: the way `recognise` read it."""
+    return picture.rotate(-turned, expand=True) if turned else picture  # PIL turns anticlockwise
 
 
 def mean_confidence(words: tuple[OcrWord, ...] | list[OcrWord]) -> float:

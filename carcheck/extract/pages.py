@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from carcheck.errors import ReadError
-from carcheck.extract.images import image_pages
+from carcheck.extract.images import POINTS_PER_INCH, image_pages
 from carcheck.ingest import FileType, SourceFile
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import Box, Geometry, Page, TextLine, Word
@@ -35,7 +35,6 @@ from carcheck.model import Box, Geometry, Page, TextLine, Word
 LINE_TOLERANCE = 3.0
 # A horizontal segment at least this long may be a signature line or a table rule.
 MIN_RULE_LENGTH = 40.0
-POINTS_PER_INCH = 72.0
 GENERIC_DAMAGED = "damaged PDF (it cannot be read)"
 
 

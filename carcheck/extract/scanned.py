@@ -19,16 +19,15 @@ from enum import StrEnum
 from PIL import Image
 
 from carcheck.extract import ink
-from carcheck.extract.images import PageImage, frame_image, pdf_page_image
+from carcheck.extract.images import POINTS_PER_INCH, PageImage, frame_image, pdf_page_image
 from carcheck.extract.ocr import Engine, OcrWord, Recognised, mean_confidence, recognise, upright
 from carcheck.extract.pages import MIN_RULE_LENGTH, group_lines
 from carcheck.extract.signatures import signature_zones
 from carcheck.ingest import FileType, SourceFile
 from carcheck.limits import DEFAULT_LIMITS, Limits
-from carcheck.model import Box, Geometry, Page, Word
+from carcheck.model import Box, Geometry, Page, Word, overlaps
 from carcheck.ocrcache import Cache
 
-POINTS_PER_INCH = 72.0
 # Below this confidence (0-100) a page's reading is not to be trusted without a look.
 LOW_CONFIDENCE = 70.0
 # A page with fewer readable words than this, and ink on it, was not read at all.
@@ -73,7 +72,7 @@ def read_scanned(
     placed = _page_words(recognised.words, angle, image.width, image.height)
     words = [_scaled_word(w, scale) for w in placed]
     if layer is not None and not recognised.turned:
-        words += [w for w in _layer_words(layer) if not any(_overlaps(w, o) for o in words)]
+        words += [w for w in _layer_words(layer) if not any(overlaps(w, o) for o in words)]
     page = Page(
         number,
         image.width * scale,
@@ -295,10 +294,6 @@ def _inside(word: Word, box: Box) -> bool:
 
 def _layer_words(layer: Page) -> list[Word]:
     return [w for line in layer.lines for w in line.words]
-
-
-def _overlaps(a: Word, b: Word) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def _scaled(box: Box, scale: float) -> Box:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind
+from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind, overlaps
 
 # Credentials that may follow a signer's name.
 CREDENTIALS = (
@@ -93,7 +93,7 @@ def _marks(page: Page) -> list[Signature]:
     kind = SignatureKind.INK if page.ocr else SignatureKind.IMAGE
     found: list[Signature] = []
     for zone, below in signature_zones(page):
-        if any(_overlaps(mark, zone) for mark in ink):
+        if any(overlaps(mark, zone) for mark in ink):
             signature = Signature(page.number, kind, _typed_name(page, below))
             if signature not in found:
                 found.append(signature)
@@ -134,10 +134,6 @@ def _typed_name(page: Page, below: float) -> str | None:
                 return _clean_signer(match.group("name") + match.group("creds"))
             return None
     return None
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 _NOT_NAMES = {"the", "a", "an", "this", "attending", "physician", "provider", "patient", "by"}
