@@ -13,140 +13,88 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from carcheck.extract.layout import is_fax_header
+from carcheck.genre import Genre, Reading, read_genre
+from carcheck.items import RULES
+from carcheck.kinds import Kind, kind
 from carcheck.model import ItemId, Page
 
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    """A kind of document carcheck recognises: its item (None for cover sheets) and label."""
-
-    item: ItemId | None
-    label: str
-    pattern: re.Pattern[str]
-    weight: float = 1.0
-
-
-def _k(item: ItemId | None, label: str, pattern: str, weight: float = 1.0) -> Kind:
-    # Patterns are lower case and run over lower-cased text: much faster than IGNORECASE.
-    return Kind(item, label, re.compile(pattern, re.MULTILINE), weight)
-
-
-A, B, C, D, E, F = ItemId.A, ItemId.B, ItemId.C, ItemId.D, ItemId.E, ItemId.F
-LETTER = "Letter of medical necessity"
-
-# Each pattern counts once per page, at the weight of the line it is found on.
-KINDS: tuple[Kind, ...] = (
-    # A: the letter, by its title and by the shape of a letter
-    _k(A, LETTER, r"medical\s+necessity", 3),
-    _k(A, LETTER, r"letter\s+of\s+(support|appeal|request)|coverage\s+(determination|request)", 2),
-    _k(A, LETTER, r"^\s*(dear\b|to\s+whom\s+it\s+may\s+concern)", 3),
-    _k(A, LETTER, r"^\s*(sincerely|respectfully|regards|kind\s+regards|best\s+regards)\b", 3),
-    _k(
-        A,
-        LETTER,
-        r"\b(i|we)\s+(am|are)\s+(writing|requesting)\b|\bon\s+behalf\s+of\s+my\s+patient",
-        2,
-    ),
-    _k(A, LETTER, r"\b(re|subject)\s*:", 1),
-    # B: facility verification
-    _k(
-        B,
-        "Treatment center verification",
-        r"(authori[sz]ed|qualified|certified|approved)\s+treatment\s+(cent(er|re)|site|facility)",
-        3,
-    ),
-    _k(
-        B,
-        "Treatment center verification",
-        r"treatment\s+(cent(er|re)|site)\s+(verification|confirmation|agreement|certification)",
-        3,
-    ),
-    _k(
-        B,
-        "Facility-manufacturer agreement",
-        r"(facility|site|center|master\s+services?|treatment\s+cent(er|re))\s+"
-        r"(agreement|contract)|agreement\s+between",
-        3,
-    ),
-    _k(
-        B,
-        "Treatment center verification",
-        r"(site|facility|center)\s+(certification|activation|verification|authori[sz]ation)",
-        2,
-    ),
-    _k(B, "Treatment center verification", r"\bmanufacturer\b", 1),
-    _k(B, "Treatment center verification", r"\brems\b", 1),
-    # C: serologies
-    _k(C, "Serology report", r"serolog", 3),
-    _k(C, "Serology report", r"infectious\s+disease\s+(panel|screen|markers?|testing|serolog)", 3),
-    _k(C, "Serology report", r"\bhiv\b|human\s+immunodeficiency", 1.5),
-    _k(
-        C,
-        "Serology report",
-        r"hepatitis|\bhbv\b|\bhcv\b|\bhbs\s*ag\b|\bhbsag\b|anti-?\s*hb[cs]",
-        1.5,
-    ),
-    _k(C, "Serology report", r"non-?\s*reactive|\bnot\s+detected\b", 1),
-    # D: disease work-up
-    _k(D, "Bone marrow biopsy pathology", r"bone\s+marrow", 2),
-    _k(D, "Pathology report", r"patholog|hematopath", 2),
-    _k(D, "Bone marrow biopsy pathology", r"\b(biopsy|aspirate|trephine)\b", 1),
-    _k(D, "Flow cytometry", r"flow\s+cytometr|immunophenotyp", 2),
-    _k(
-        D,
-        "Cytogenetics/FISH",
-        r"cytogenetic|karyotype|\bfish\b|in\s+situ\s+hybridi[sz]ation|molecular\s+(study|analysis|panel)",
-        2,
-    ),
-    _k(D, "PET/CT report", r"\bpet\s*[/-]?\s*ct\b|positron\s+emission|deauville|\bsuv\s*max", 2),
-    _k(
-        D,
-        "Imaging report",
-        r"\b(ct|mri|magnetic\s+resonance|computed\s+tomography)\b.{0,30}"
-        r"(chest|abdomen|pelvis|neck|brain|spine)",
-        1.5,
-    ),
-    _k(
-        D,
-        "Myeloma markers",
-        r"protein\s+electrophoresis|\bspep\b|free\s+light\s+chain|myeloma\s+panel|"
-        r"immunofixation|m-?\s*spike",
-        2,
-    ),
-    _k(D, "CSF study", r"cerebrospinal|\bcsf\b", 1.5),
-    # E: organ function and fitness
-    _k(
-        E,
-        "Echocardiogram",
-        r"echocardiogra|\becho\b|\btte\b|transthoracic|\bmuga\b|\blvef\b|ejection\s+fraction",
-        2.5,
-    ),
-    _k(E, "Pulmonary function tests", r"pulmonary\s+function|spirometry|\bfev1\b|\bdlco\b", 2.5),
-    _k(E, "ECG", r"electrocardiogra|\becg\b|\bekg\b", 2),
-    _k(E, "Laboratory results", r"complete\s+blood\s+count|\bcbc\b|metabolic\s+panel|\bcmp\b", 2),
-    # F: psychosocial evaluation
-    _k(F, "Psychosocial evaluation", r"psycho-?\s*social", 3),
-    _k(F, "Psychosocial evaluation", r"social\s+work|psycholog", 2),
-    _k(
-        F, "Psychosocial evaluation", r"care\s*giver|care\s+partner|support\s+(system|network)", 1.5
-    ),
-    _k(F, "Psychosocial evaluation", r"substance|mental\s+health|behavioral\s+health", 1.5),
-    _k(F, "Psychosocial evaluation", r"\b(adherence|compliance)\b", 1),
-    _k(F, "Psychosocial evaluation", r"\blegal\b", 1),
-    # no item: cover sheets and request forms
-    _k(None, "Fax cover sheet", r"fax\s+cover|cover\s+(sheet|page)|facsimile|transmittal", 4),
-    _k(
+# The kinds that serve an item are declared by the items (carcheck/items/); these serve none.
+# Their titles name what real packets carry besides the items: notes, forms, notices.
+OTHER_KINDS: tuple[Kind, ...] = (
+    kind(None, "Fax cover sheet", r"fax\s+cover|cover\s+(sheet|page)|facsimile|transmittal", 4),
+    kind(
         None,
         "Fax cover sheet",
         r"pages?\s*\(?\s*(including|incl\.?)\s+cover|number\s+of\s+pages",
         3,
     ),
-    _k(
+    kind(
         None,
         "Prior authorization request form",
-        r"(prior\s+authori[sz]ation|precertification|pre-?service)\s+(request\s+)?form",
+        r"(prior\s+authori[sz]ation|precertification|pre-?service|medication|drug|pharmacy)\s+"
+        r"(request\s+)?form|fax\s+(the\s+)?completed\s+form|request\s+for\s+(prior\s+)?"
+        r"authori[sz]ation\s+form",
         5,
     ),
+    kind(
+        None,
+        "Clinical note",
+        r"\b(progress|clinic|office|visit|encounter|follow[-\s]?up|consult(ation)?|outpatient|"
+        r"inpatient|doctor'?s?|physician'?s?|provider|soap|treatment)\s+notes?\b|"
+        r"\b(encounter|patient|visit|clinical|care)\s+summary\b",
+        3.5,
+        title_only=True,
+    ),
+    kind(None, "History and physical", r"history\s+(and|&)\s+physical|\bh\s*&\s*p\b", 4, True),
+    kind(None, "Discharge summary", r"discharge\s+summary", 4, True),
+    kind(None, "Discharge instructions", r"discharge\s+instructions", 4, True),
+    kind(None, "Operative report", r"\boperative\s+(report|note)|\bop(eration)?\s+note", 4, True),
+    kind(None, "Anesthesia record", r"\ban(a)?esthesia\s+(record|evaluation|note)", 4, True),
+    kind(
+        None,
+        "Emergency department note",
+        r"emergency\s+(department|room)\s+(note|record|visit|report|provider)|\bed\s+note",
+        4,
+        True,
+    ),
+    kind(None, "Nursing notes", r"nursing\s+(notes?|flowsheet|assessment)|\bflowsheet", 4, True),
+    kind(
+        None, "Medication administration record", r"medication\s+administration\s+record", 4, True
+    ),
+    kind(
+        None,
+        "Consent form",
+        r"\b(informed\s+)?consent\s+(form|for|to)\b|\binformed\s+consent",
+        4,
+        True,
+    ),
+    kind(
+        None,
+        "Order or requisition",
+        r"\brequisition\b|\border\s+form\b|\b(physician|provider|standing)\s+orders?\b",
+        4,
+        True,
+    ),
+    kind(
+        None,
+        "Request for medical records",
+        r"(request\s+for|requesting)\s+(medical\s+)?records|records\s+request|"
+        r"release\s+of\s+(protected\s+)?information",
+        4,
+        True,
+    ),
+    kind(
+        None,
+        "Payer notice",
+        r"determination\s+(notice|letter)|notice\s+of\s+(determination|decision|denial|approval|"
+        r"action)|(approval|denial|adverse\s+determination)\s+(letter|notice)",
+        4,
+        True,
+    ),
+)
+KINDS: tuple[Kind, ...] = (
+    *(k for module in RULES.values() for k in module.KINDS),
+    *OTHER_KINDS,
 )
 
 # Weight of a line by where it stands: a heading counts more than the body.
@@ -231,9 +179,15 @@ def line_weights(page: Page) -> list[float]:
 
 
 def _is_prose(text: str) -> bool:
-    """A line of running text: long, and mostly lower-case words (addresses are not)."""
+    """A line of running text: long, and mostly lower-case words (addresses are not), or a
+    sentence's end and the next one's start ("... prophylaxis. First dose ...")."""
     words = text.split()
+    if _SENTENCE_BREAK.search(text) and sum(1 for w in words if w[:1].islower()) >= 3:
+        return True
     return len(text) > HEADING_CHARS and sum(1 for w in words if w[:1].islower()) >= 5
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.;]\s+[A-Z][a-z]")
 
 
 def judge_page(page: Page) -> PageVerdict:
@@ -253,10 +207,12 @@ def judge_page(page: Page) -> PageVerdict:
     # One search of the page per kind; each match counts at the weight of its line.
     text = "\n".join(line.text for line in page.lines).lower()
     starts = list(accumulate((len(line.text) + 1 for line in page.lines), initial=0))
-    for index, kind in enumerate(KINDS):
-        for match in kind.pattern.finditer(text):
+    for index, known in enumerate(KINDS):
+        for match in known.pattern.finditer(text):
             weight = weights[bisect_right(starts, match.start()) - 1]
-            score = kind.weight * weight
+            if known.title_only and weight <= BODY_WEIGHT:
+                continue
+            score = known.weight * weight
             if score > best.get(index, (0.0, False))[0]:
                 best[index] = (score, weight > BODY_WEIGHT)
     scores: dict[ItemId | None, float] = {}
@@ -265,15 +221,15 @@ def judge_page(page: Page) -> PageVerdict:
     head_labels: dict[ItemId | None, tuple[float, str]] = {}
     label_score: dict[ItemId | None, float] = {}
     for index, (score, in_head) in best.items():
-        kind = KINDS[index]
-        scores[kind.item] = scores.get(kind.item, 0.0) + score
-        if score > label_score.get(kind.item, 0.0):
-            label_score[kind.item] = score
-            labels[kind.item] = kind.label
-        if in_head and kind.weight >= 2:
-            head_scores[kind.item] = head_scores.get(kind.item, 0.0) + score
-            if score > head_labels.get(kind.item, (0.0, ""))[0]:
-                head_labels[kind.item] = (score, kind.label)
+        known = KINDS[index]
+        scores[known.item] = scores.get(known.item, 0.0) + score
+        if score > label_score.get(known.item, 0.0):
+            label_score[known.item] = score
+            labels[known.item] = known.label
+        if in_head and known.weight >= 2:
+            head_scores[known.item] = head_scores.get(known.item, 0.0) + score
+            if score > head_labels.get(known.item, (0.0, ""))[0]:
+                head_labels[known.item] = (score, known.label)
     fields = [line.text for line in page.lines if _FAX_FIELD.match(line.text)]
     if len(fields) >= COVER_FIELDS and any(_PAGES_FIELD.match(f) for f in fields):
         # Transmission fields outweigh the enclosure list that names every item.
@@ -332,14 +288,19 @@ def _continues(verdict: PageVerdict, first: PageVerdict, group_item: ItemId | No
     if verdict.page_of and verdict.page_of[0] == 1:
         return False
     if not verdict.headed:
-        # An unheaded page continues its document, except after a cover sheet.
-        return group_item is not None or _best_item(verdict.scores, verdict) is None
+        # An unheaded page continues its document, except after a cover sheet: what
+        # follows a cover is the first of the documents it lists.
+        cover = group_item is None and first.head_label in (None, COVER_LABEL)
+        return not cover or _best_item(verdict.scores, verdict) is None
     # A repeated heading (a lab report's page 2) continues; another kind of report starts anew.
     return (
         verdict.head_item == group_item
         and verdict.head_label == first.head_label
         and first.page_of is None
     )
+
+
+COVER_LABEL = "Fax cover sheet"
 
 
 def _best_item(scores: dict[ItemId | None, float], first: PageVerdict) -> ItemId | None:
@@ -358,10 +319,54 @@ def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int
     totals: dict[ItemId | None, float] = {}
     for verdict in chosen:
         _add_scores(totals, verdict)
-    item = _best_item(totals, chosen[0])
+    reading = read_genre([pages[i] for i in group])
+    allowed = allowed_items(reading, chosen[0])
+    first = chosen[0]
+    if first.headed and first.head_item is not None and first.head_item not in allowed:
+        first = replace(first, headed=False, head_item=None, head_label=None)
+    item = _best_item({k: v for k, v in totals.items() if k is None or k in allowed}, first)
     label = None
     for verdict in chosen:
         if item in verdict.labels:
             label = verdict.labels[item]
             break
+    if item is None and label is None:
+        if reading.genre is Genre.REPORT and ItemId.E in allowed and reading.results >= 3:
+            # Result rows and no other topic: general chemistry or counts, item E.
+            item, label = ItemId.E, "Laboratory results"
+        else:
+            label = reading.label if reading.genre is not Genre.OTHER else None
     return Segment(pages=tuple(pages[i].number for i in group), item=item, title=label)
+
+
+def allowed_items(reading: Reading, first: PageVerdict) -> frozenset[ItemId]:
+    """The items a document of this genre may serve.
+
+    A letter of medical necessity is a letter to the plan that makes the request; results
+    come in reports; a note, a form or a notice serves an item only when its own title
+    names that item's kind (a psychosocial assessment written as a note).
+    """
+    every = frozenset(ItemId)
+    titled: frozenset[ItemId] = (
+        frozenset({first.head_item})
+        if first.headed and first.head_item is not None
+        else frozenset()
+    )
+    genre = reading.genre
+    if genre is Genre.LETTER:
+        allowed = {ItemId.B, ItemId.F} | (
+            {ItemId.A} if reading.may_be_letter_of_necessity else set()
+        )
+        return frozenset(allowed)
+    if genre is Genre.REPORT:
+        return every - {ItemId.A}
+    if genre is Genre.FORM:
+        return (titled | {ItemId.B, ItemId.F}) - {ItemId.A}
+    if genre is Genre.NOTE:
+        return titled - {ItemId.A}
+    if genre in (Genre.NOTICE, Genre.COVER):
+        return frozenset()
+    # No clear genre: anything but a letter, unless its title says it is one that asks.
+    if ItemId.A in titled and reading.requests:
+        return every
+    return every - {ItemId.A}

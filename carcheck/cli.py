@@ -20,12 +20,12 @@ from carcheck.engine import Settings, check_packets
 from carcheck.errors import UsageError
 from carcheck.extract.scanned import OcrMode
 from carcheck.ingest import display_name
+from carcheck.items import RULES
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
 from carcheck.model import RunReport
 from carcheck.policy import load as load_knowledge
 from carcheck.report import RENDERERS, Format, table
 from carcheck.report.records import as_records
-from carcheck.rules import RULES
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("carcheck")

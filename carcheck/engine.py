@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from carcheck import ingest, rules, workers
+from carcheck import ingest, workers
+from carcheck import items as item_rules
 from carcheck.classify import Segment, segment
 from carcheck.errors import ReadError
-from carcheck.extract import content
-from carcheck.extract.dates import find_dates
+from carcheck.extract.dates import find_dates, settle_order
 from carcheck.extract.digital import read_digital_signatures
 from carcheck.extract.ocr import Engine, find_engine
 from carcheck.extract.pages import page_count, read_pages
@@ -387,12 +387,12 @@ def _judge(
     policy = findings.evaluate(
         documents, knowledge, settings.as_of, settings.product, settings.facility
     )
-    context = rules.Context(
+    context = item_rules.Context(
         serology_months=knowledge.serology_months,
         biopsy_months=knowledge.biopsy_months,
         listed_center=policy.listed_center,
     )
-    items = rules.evaluate(documents, settings.as_of, context)
+    items = item_rules.evaluate(documents, settings.as_of, context)
     flags: list[Flag] = [
         Flag(
             "signature-integrity",
@@ -442,30 +442,18 @@ def build_document(
     page_signatures: dict[int, list[Signature]],
 ) -> Document:
     own = [p for p in pages if p.number in seg.pages]
-    dates = [d for n in seg.pages for d in page_dates[n]]
+    # Numeric dates in the order the document itself writes them (day-first or not).
+    dates, _ = settle_order(
+        [d for n in seg.pages for d in page_dates[n]], "\n".join(p.text for p in own)
+    )
     if seg.item is not ItemId.A:
         # A lone date near the top is a letter's date line only in a letter.
         dates = [replace(d, role=Role.OTHER) if d.role is Role.LETTER else d for d in dates]
     signatures = tuple(s for n in seg.pages for s in page_signatures[n])
     body: Content = None
     date: DateMention | None = None
-    if seg.item is ItemId.A:
-        body = content.read_letter(own, signatures)
-        date = content.first_of(dates, (Role.LETTER, Role.SIGNED))
-    elif seg.item is ItemId.B:
-        body = content.read_facility(own)
-        date = content.first_of(dates, (Role.SIGNED, Role.REPORTED, Role.PROCEDURE))
-    elif seg.item is ItemId.C:
-        body = content.read_serology(own, dates)
-        date = content.first_of(dates, (Role.COLLECTED, Role.REPORTED))
-    elif seg.item is ItemId.D:
-        body = content.read_diagnostic(own, dates)
-        date = body.date
-    elif seg.item is ItemId.E:
-        date = content.first_of(dates, content.DIAGNOSTIC_ROLES)
-    elif seg.item is ItemId.F:
-        body = content.read_psychosocial(own)
-        date = content.first_of(dates, (Role.PROCEDURE, Role.SIGNED, Role.REPORTED))
+    if seg.item is not None:
+        body, date = item_rules.RULES[seg.item].read(own, dates, signatures)
     return Document(
         file=file,
         pages=seg.pages,

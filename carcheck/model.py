@@ -170,6 +170,11 @@ class DateMention:
     page: int
     line: int  # index of the line within its page
     raw: str  # the characters matched
+    # A numeric date whose order is open (03/04/2026): its day-first reading. None when
+    # the form is unambiguous or the document settles the order.
+    alt: dt.date | None = None
+    day_first_only: bool = False  # only the day-first reading is a real date (24/05/1977)
+    month_first_only: bool = False  # only the month-first reading is (05/24/1977)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil import parser as dateparser
 
@@ -54,7 +54,7 @@ def _year(digits: str) -> int:
     return year
 
 
-def _numeric(match: re.Match[str]) -> dt.date | None:
+def _numeric(match: re.Match[str] | _Swapped) -> dt.date | None:
     sep = match["s1"]
     if sep != match["s2"]:
         return None
@@ -69,6 +69,28 @@ def _numeric(match: re.Match[str]) -> dt.date | None:
         return dt.date(year, int(match["m"]), int(match["d"]))
     except ValueError:
         return None
+
+
+def _numeric_any_order(match: re.Match[str]) -> dt.date | None:
+    """Month-first when that is a real date, else day-first (24/05/1977): which order
+    holds is settled later, for the whole document (see settle_order)."""
+    value = _numeric(match)
+    if value is not None or int(match["m"]) <= 12:
+        return value  # not a date in either order, or refused by form ("3.14.26")
+    day_first = {"m": match["d"], "d": match["m"]}
+    return _numeric(_Swapped(match, day_first))
+
+
+class _Swapped:
+    """A numeric match with its day and month read the other way round."""
+
+    def __init__(self, match: re.Match[str], groups: dict[str, str]) -> None:
+        self._match, self._groups = match, groups
+
+    def __getitem__(self, key: int | str) -> str:
+        if isinstance(key, str) and key in self._groups:
+            return self._groups[key]
+        return self._match[key]
 
 
 def _named(match: re.Match[str]) -> dt.date | None:
@@ -99,6 +121,10 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], dt.date | None]],
         (_DAY_MONTH_YEAR, _named),
     )
 )
+
+
+# On a page, a numeric date is read in either order; the document decides which holds.
+_LINE_FORMS = ((_FORMS[0][0], _numeric_any_order), *_FORMS[1:])
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -231,7 +257,7 @@ def _read(line: TextLine) -> _Line:
     # Every date form has digits: a line without any holds none (most lines of a page).
     found = [
         _Date(*span(m.start(), m.end()), value)
-        for pattern, build in (_FORMS if _DIGIT.search(text) else ())
+        for pattern, build in (_LINE_FORMS if _DIGIT.search(text) else ())
         for m in pattern.finditer(text)
         if (value := build(m)) is not None
     ]
@@ -317,8 +343,71 @@ def find_dates(
         for k, date in enumerate(line.dates):
             role = _role(read, i, k, page_height)
             raw = line.text[date.start : date.end]
-            found.append(DateMention(_birth_century(date.value, raw, role), role, page, i, raw))
+            value = _birth_century(date.value, raw, role)
+            found.append(_with_order(DateMention(value, role, page, i, raw)))
     return found
+
+
+_NUMERIC_PARTS = re.compile(r"^\s*(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?\d{2,4}\s*$")
+
+
+def _with_order(mention: DateMention) -> DateMention:
+    """Mark a numeric date by which orders it can be read in."""
+    parts = _NUMERIC_PARTS.match(mention.raw)
+    if not parts:
+        return mention
+    first, second = int(parts[1]), int(parts[2])
+    if first > 12 and second <= 12:
+        return replace(mention, day_first_only=True)
+    if second > 12 and first <= 12:
+        return replace(mention, month_first_only=True)
+    if first != second:
+        try:
+            alt = mention.date.replace(month=second, day=first)
+        except ValueError:
+            return mention
+        return replace(mention, alt=alt)
+    return mention
+
+
+# A document in a language or locale that writes the day first.
+_DAY_FIRST_LOCALE = re.compile(
+    r"\b(fecha|paciente|resultados?|muestra|m[eé]dico|laboratorio|nacimiento|"
+    r"date\s+de\s+naissance|pr[eé]l[eè]vement|r[eé]sultats?|geburtsdatum|befund|"
+    r"data\s+de\s+nascimento|nhs|postcode|gp\s+surgery|consultant\s+haematologist|"
+    r"haematology|paediatric|dd\s*/\s*mm\s*/\s*(yy|yyyy))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """How a document writes its numeric dates, by its own evidence."""
+
+    day_first: bool  # read 03/04/2026 as 3 April
+    settled: bool  # the document says which order it uses
+    mixed: bool = False  # both orders appear: each date was read by its own digits
+
+
+def settle_order(mentions: Sequence[DateMention], text: str) -> tuple[list[DateMention], Order]:
+    """A document's dates in the order the document itself uses.
+
+    Numeric dates are month-first (US) unless the document shows otherwise: a first
+    number over 12 in any of its dates, or a language or locale that writes the day first.
+    Where its order stays open, each ambiguous date keeps its day-first reading in `alt`.
+    """
+    day_first = any(m.day_first_only for m in mentions)
+    month_first = any(m.month_first_only for m in mentions)
+    if day_first and month_first:
+        return [replace(m, alt=None) for m in mentions], Order(False, True, mixed=True)
+    if not day_first and not month_first and _DAY_FIRST_LOCALE.search(text):
+        day_first = True
+    if day_first:
+        swapped = [replace(m, date=m.alt, alt=None) if m.alt else m for m in mentions]
+        return swapped, Order(True, True)
+    if month_first:
+        return [replace(m, alt=None) for m in mentions], Order(False, True)
+    return list(mentions), Order(False, not any(m.alt for m in mentions))
 
 
 # A two-digit birth year past this is last century ("DOB 4/22/57" is 1957, not 2057).

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind, overlaps
+from carcheck.extract.names import is_person, person_prefix
+from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind, Word, overlaps
 
 # Credentials that may follow a signer's name.
 CREDENTIALS = (
@@ -58,12 +59,48 @@ def _statements(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
             # Case-insensitive matching lets the name group start lower-case; a real name doesn't.
             if not name[0].isupper() or name.split()[0].lower() in _NOT_NAMES:
                 continue
-            signer = _clean_signer(name + match.group("creds"))
+            # "Electronically signed: Emergency Medicine": a statement, but by no person.
+            person = name if is_person(name) else person_prefix(name)
+            creds = match.group("creds") if person == name else ""
+            signer = _clean_signer(person + creds) if person else None
+            if signer is None:
+                signer = _name_above(page, index)
             signed_on = next(
                 (d.date for d in dates if d.line == index and d.role is Role.SIGNED), None
             )
             found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
+        if not _STATEMENT.search(text) and _BARE_STATEMENT.match(text):
+            # "Julie Terry" over "Electronically signed, Case Manager": the block's name
+            # stands on the line above the statement.
+            signer = _name_above(page, index)
+            if signer is not None:
+                signed_on = next(
+                    (d.date for d in dates if d.line == index and d.role is Role.SIGNED), None
+                )
+                found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
     return found
+
+
+# A statement with no name after it ("Electronically Signed" then a title, or nothing).
+_BARE_STATEMENT = re.compile(
+    r"^[^A-Za-z]{0,4}(?:electronically|digitally|e-)\s*signed\b(?!\s*(?:by|off|on)\b)(?!\s*:?\s*\.)",
+    re.IGNORECASE,
+)
+
+
+def _name_above(page: Page, index: int) -> str | None:
+    """The typed name on the line just above line `index`, if that line is one."""
+    if index == 0:
+        return None
+    above, line = page.lines[index - 1], page.lines[index]
+    if line.top - above.bottom > 14 or len(above.text.split()) > 6:
+        return None
+    text = above.text.strip(" :,;")
+    match = _TYPED_NAME.match(text)
+    if match is None:
+        return None
+    person = person_prefix(match.group("name") + match.group("creds"))
+    return _clean_signer(person) if person else None
 
 
 # How far above a signature line ink may start, and around it (points).
@@ -83,40 +120,81 @@ _UNDERSCORES = re.compile(r"_{5,}")
 def _marks(page: Page) -> list[Signature]:
     """Signature images or drawn strokes on a signature line or under a closing.
 
-    Only ink in a signature's place counts: a letterhead logo, a barcode or a table's
-    rules are elsewhere on the page, or are not ink at all.
+    Only ink in a signature's place counts: a letterhead logo, a barcode, a check mark or
+    a table's rules are elsewhere on the page, too small, or not ink at all.
     """
-    ink = list(page.geometry.images) + list(page.geometry.strokes)
-    if not ink:
+    images = page.geometry.images
+    strokes = page.geometry.strokes
+    if not images and not strokes:
         return []
     # On a scan, marks are the handwriting OCR left over (see carcheck.extract.ink).
     kind = SignatureKind.INK if page.ocr else SignatureKind.IMAGE
     found: list[Signature] = []
     for zone, below in signature_zones(page):
-        if any(overlaps(mark, zone) for mark in ink):
+        # Pen strokes are judged together (a signature drawn as many short segments).
+        drawn = [m for m in strokes if overlaps(m, zone)]
+        marks = [m for m in images if overlaps(m, zone)] + ([_union(drawn)] if drawn else [])
+        if any(_plausible(mark, page) for mark in marks):
             signature = Signature(page.number, kind, _typed_name(page, below))
             if signature not in found:
                 found.append(signature)
     return found
 
 
+def _union(boxes: Sequence[Box]) -> Box:
+    return Box(
+        min(b.x0 for b in boxes),
+        min(b.top for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.bottom for b in boxes),
+    )
+
+
+# A letterhead's logo sits in the top band of the page; no signature does.
+LETTERHEAD_BAND = 0.12
+# A signature is at least this wide (points): a check mark, a dot or a bullet is not one.
+MIN_MARK_WIDTH = 24.0
+MIN_MARK_HEIGHT = 4.0
+
+
+def _plausible(mark: Box, page: Page) -> bool:
+    """Whether a mark could be a signature by where it is and its size."""
+    if page.ocr:  # handwriting found in a zone's pixels: already judged there
+        return True
+    width, height = mark.x1 - mark.x0, mark.bottom - mark.top
+    if mark.bottom < page.height * LETTERHEAD_BAND:
+        return False
+    # A background picture (stationery, a watermark) covers much of the page.
+    if width > page.width * 0.6 and height > page.height * 0.3:
+        return False
+    return width >= MIN_MARK_WIDTH and height >= MIN_MARK_HEIGHT
+
+
 def signature_zones(page: Page) -> list[tuple[Box, float]]:
-    """Places a signature goes, each with the height below which its typed name is."""
+    """Places a signature goes, each with the height below which its typed name is.
+
+    A rule or a run of underscores is a signature line only when it is labelled as one
+    (a signature word beside or under it) or a typed name stands under it: a form's box
+    edges and a table's rules are not signature lines.
+    """
     zones: list[tuple[Box, float]] = []
+    closings = [i for i, line in enumerate(page.lines) if _CLOSING.match(line.text)]
     for rule in page.geometry.rules:
-        zones.append(
-            (Box(rule.x0 - INK_SIDE, rule.top - INK_ABOVE, rule.x1 + INK_SIDE,
-                 rule.bottom + INK_BELOW), rule.bottom)
-        )  # fmt: skip
+        if _labelled(page, rule, closings):
+            zones.append(
+                (Box(rule.x0 - INK_SIDE, rule.top - INK_ABOVE, rule.x1 + INK_SIDE,
+                     rule.bottom + INK_BELOW), rule.bottom)
+            )  # fmt: skip
     for line in page.lines:
         for word in line.words:
-            if _UNDERSCORES.search(word.text):
+            if _UNDERSCORES.search(word.text) and _labelled(page, word, closings):
                 zones.append(
                     (Box(word.x0 - INK_SIDE, word.top - INK_ABOVE, word.x1 + INK_SIDE,
                          word.bottom + INK_BELOW), word.bottom)
                 )  # fmt: skip
-    for index, line in enumerate(page.lines):
-        if _CLOSING.match(line.text) and index + 1 < len(page.lines):
+    for index in closings:
+        line = page.lines[index]
+        if index + 1 < len(page.lines):
             after = page.lines[index + 1]
             zones.append(
                 (Box(line.x0 - INK_SIDE, line.bottom - 2, max(line.x1, after.x1) + 2 * INK_SIDE,
@@ -125,12 +203,53 @@ def signature_zones(page: Page) -> list[tuple[Box, float]]:
     return zones
 
 
+# Words that label a signature line, beside it, under it or over it.
+_SIGN_LABEL = re.compile(
+    r"\b(sign(ature|ed)?|signer|signatory|physician|prescriber|provider|attending|"
+    r"authori[sz]ed\s+by|counter-?signed|co-?signed|attested)\b",
+    re.IGNORECASE,
+)
+LABEL_GAP = 16.0  # points between a signature line and its label or typed name
+
+
+def _labelled(page: Page, line_box: Box | Word, closings: Sequence[int]) -> bool:
+    """Whether a rule (or run of underscores) is a signature line: labelled as one, with a
+    typed name under it, or in a letter's closing block."""
+    for index, line in enumerate(page.lines):
+        same_row = line.top <= line_box.bottom + 4 and line.bottom >= line_box.top - 6
+        under = 0 <= line.top - line_box.bottom <= LABEL_GAP
+        over = 0 <= line_box.top - line.bottom <= LABEL_GAP
+        across = line.x0 < line_box.x1 + 40 and line.x1 > line_box.x0 - 200
+        if not across:
+            continue
+        if same_row:
+            before = " ".join(w.text for w in line.words if w.x1 <= line_box.x0 + 4)
+            if not before and line.words and len(line.words) == 1:
+                # One merged word for the whole line (a compacted page): its text.
+                before = line.text.split("__", 1)[0]
+            if _SIGN_LABEL.search(before):
+                return True
+        if (under or over) and line.x0 < line_box.x1 and line.x1 > line_box.x0:
+            if _SIGN_LABEL.search(line.text):
+                return True
+            if under and _is_typed_name(line.text):
+                return True
+        if any(0 < index - c <= 6 for c in closings) and (under or same_row):
+            return True
+    return False
+
+
+def _is_typed_name(text: str) -> bool:
+    match = _TYPED_NAME.match(text)
+    return match is not None and is_person(match.group("name"))
+
+
 def _typed_name(page: Page, below: float) -> str | None:
     """The name typed under a signature line or after the signature gap, if it is one."""
     for line in page.lines:
         if line.top >= below - 2 and line.top - below < 30:
             match = _TYPED_NAME.match(line.text)
-            if match and match.group("name").split()[0].lower() not in _NOT_NAMES:
+            if match and is_person(match.group("name")):
                 return _clean_signer(match.group("name") + match.group("creds"))
             return None
     return None

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from carcheck.extract.context import Context, context_of, in_history
 from carcheck.model import Document, FacilityContent, Flag, ItemId, Role
 from carcheck.policy import Center, Knowledge, Product
 
@@ -243,7 +244,7 @@ def _exclusions(documents: Sequence[Document]) -> list[Flag]:
         for doc in documents:
             if doc.item not in items:
                 continue
-            hit = _affirmed(doc, pattern)
+            hit = _prior_car_t(doc) if code == "prior-car-t" else _affirmed(doc, pattern)
             if hit:
                 page, sentence = hit
                 flags.append(Flag(code, f'{what}: {doc.file} p. {page}: "{sentence}"'))
@@ -266,28 +267,47 @@ def _affirmed(doc: Document, pattern: re.Pattern[str]) -> tuple[int, str] | None
 
 
 def _sentences(doc: Document) -> list[tuple[int, str]]:
-    """The document's text in sentences. A line joins the next only when the sentence runs
-    on (no closing punctuation, and the next line starts in lower case): letterheads,
-    headers and fields stay on their own."""
-    out: list[tuple[int, str]] = []
+    return [(page, sentence) for page, sentence, _ in _sentences_in_context(doc)]
+
+
+def _sentences_in_context(doc: Document) -> list[tuple[int, str, bool]]:
+    """The document's text in sentences, each with whether it stands in a treatment
+    history. A line joins the next only when the sentence runs on (no closing
+    punctuation, and the next line starts in lower case): letterheads, headers and
+    fields stay on their own."""
+    out: list[tuple[int, str, bool]] = []
     current: list[str] = []
     page_of = 0
     lines = list(doc.lines)
+    history = in_history([text for _, text in lines])
+    past = False
     for index, (page, text) in enumerate(lines):
         if not current:
-            page_of = page
+            page_of, past = page, history[index]
         parts = re.split(r"(?<=[.;!?])\s+", text)
         for part in parts[:-1]:
             current.append(part)
-            out.append((page_of, " ".join(current)))
-            current, page_of = [], page
+            out.append((page_of, " ".join(current), past))
+            current, page_of, past = [], page, history[index]
         current.append(parts[-1])
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         runs_on = not re.search(r"[.;!?:]\s*$", parts[-1]) and following[:1].islower()
         if not runs_on:
-            out.append((page_of, " ".join(current)))
+            out.append((page_of, " ".join(current), past))
             current = []
-    return [(page, sentence.strip()) for page, sentence in out if sentence.strip()]
+    return [(page, sentence.strip(), h) for page, sentence, h in out if sentence.strip()]
+
+
+def _prior_car_t(doc: Document) -> tuple[int, str] | None:
+    """The first sentence that places a CAR T therapy in the patient's past."""
+    for page, sentence, history in _sentences_in_context(doc):
+        for m in _CAR_T_MENTION.finditer(sentence):
+            if context_of(sentence, m.start(), m.end(), history) is Context.PAST:
+                return page, sentence[:200]
+    return None
+
+
+_CAR_T_MENTION = re.compile(_CAR_T, re.I)
 
 
 def _facility(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from carcheck import __version__
+from carcheck.items.a_letter import signed_by_physician
 from carcheck.model import (
     Document,
     FacilityContent,
@@ -15,7 +16,6 @@ from carcheck.model import (
     RunReport,
     SignatureKind,
 )
-from carcheck.rules.a_letter import signed_by_physician
 
 SCHEMA_VERSION = 1
 

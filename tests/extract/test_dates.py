@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carcheck.extract.dates import find_dates, parse_date
+from carcheck.extract.dates import find_dates, parse_date, settle_order
 from carcheck.model import Role, TextLine, Word
 
 CHAR = 6.0  # points per character, roughly 10 pt Helvetica
@@ -132,7 +132,6 @@ def test_accepted_form(text: str, expected: dt.date) -> None:
         "13/45/2026",
         "02/30/2026",
         "02/29/2027",
-        "14/03/2026",  # day-first: never swapped into March 14
         "3.14.26",  # dotted two-digit year: a section number, not a date
         "03/14/1899",
         "03/14/2100",
@@ -510,3 +509,48 @@ def test_round_trip(date: dt.date, render: Callable[[dt.date], str]) -> None:
 def test_round_trip_two_digit_year(date: dt.date, render: Callable[[dt.date], str]) -> None:
     text = render(date)
     assert [(m.date, m.raw) for m in find_dates([line(f"({text})")], page=1)] == [(date, text)]
+
+
+# --- date order: month-first unless the document shows otherwise (CONTRACT "Date order") ---
+
+
+def _mentions(*texts: str) -> list:
+    return find_dates([_line(t, top=20.0 * i) for i, t in enumerate(texts)], 1)
+
+
+def _line(text: str, top: float = 0.0):
+    from carcheck.model import TextLine, Word
+
+    return TextLine((Word(text, 0.0, top, 300.0, top + 10),))
+
+
+def test_a_first_number_over_12_is_read_day_first() -> None:
+    (only,) = _mentions("Collected: 14/03/2026")
+    assert (only.date, only.day_first_only, only.alt) == (D(2026, 3, 14), True, None)
+
+
+def test_a_day_over_12_settles_the_whole_document_day_first() -> None:
+    dates, order = settle_order(_mentions("DOB: 24/05/1977", "Collected: 08/11/2024"), "")
+    assert [d.date for d in dates] == [D(1977, 5, 24), D(2024, 11, 8)]
+    assert order.day_first and order.settled
+
+
+def test_a_second_number_over_12_keeps_the_document_month_first() -> None:
+    dates, order = settle_order(_mentions("DOB: 05/24/1977", "Collected: 08/11/2024"), "")
+    assert [d.date for d in dates] == [D(1977, 5, 24), D(2024, 8, 11)]
+    assert not order.day_first and order.settled and dates[1].alt is None
+
+
+def test_a_non_us_locale_settles_day_first() -> None:
+    dates, order = settle_order(_mentions("Fecha de toma: 12/01/2025"), "Paciente: X\nFecha")
+    assert [d.date for d in dates] == [D(2025, 1, 12)] and order.day_first
+
+
+def test_an_open_order_keeps_both_readings() -> None:
+    dates, order = settle_order(_mentions("Collected: 03/04/2026"), "")
+    assert (dates[0].date, dates[0].alt, order.settled) == (D(2026, 3, 4), D(2026, 4, 3), False)
+
+
+def test_both_orders_in_one_document_read_each_date_by_its_own_digits() -> None:
+    dates, order = settle_order(_mentions("DOB 07/15/2005", "born 15/07/2005", "03/04/2026"), "")
+    assert [d.date for d in dates][:2] == [D(2005, 7, 15), D(2005, 7, 15)] and order.mixed

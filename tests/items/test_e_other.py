@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carcheck.model import Status
-from carcheck.rules import e_other
-from tests.rules.factories import day, diagnostic, other
+from carcheck.items import e_other
+from tests.items.factories import day, diagnostic, other
 
 AS_OF = day("2026-05-31")
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.extract.content import read_diagnostic, read_letter, read_psychosocial, read_serology
+from carcheck.items.a_letter import read_letter
+from carcheck.items.c_serology import read_serology
+from carcheck.items.d_diagnostics import read_diagnostic
+from carcheck.items.f_psychosocial import read_psychosocial
 from carcheck.extract.dates import find_dates
 from carcheck.extract.signatures import find_signatures
 from carcheck.model import Outcome, Role, Virus

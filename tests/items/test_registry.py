@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from carcheck import rules
+from carcheck import items as rules
 from carcheck.model import ItemId, ItemReport, Status
-from tests.rules.factories import complete_packet, day
+from tests.items.factories import complete_packet, day
 
 AS_OF = day("2026-05-31")
 HERE = Path(__file__).parent
@@ -78,7 +78,7 @@ def test_age_limits_are_stated(item, fragment):
 @pytest.mark.parametrize("item", [pytest.param(item, id=item.value) for item in ItemId])
 def test_every_rule_module_has_a_test_file(item):
     name = rules.RULES[item].__name__.rsplit(".", 1)[-1]
-    assert (HERE / f"test_{name}.py").is_file(), f"tests/rules/test_{name}.py is missing"
+    assert (HERE / f"test_{name}.py").is_file(), f"tests/items/test_{name}.py is missing"
 
 
 def test_months_module_has_a_test_file():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carcheck.model import ItemId, Status
-from carcheck.rules import f_psychosocial
-from tests.rules.factories import day, psychosocial
+from carcheck.items import f_psychosocial
+from tests.items.factories import day, psychosocial
 
 AS_OF = day("2026-05-31")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.rules.months import age_in_months, describe_age, months_before
-from tests.rules.factories import day
+from carcheck.items.months import age_in_months, describe_age, months_before
+from tests.items.factories import day
 
 
 @pytest.mark.parametrize(

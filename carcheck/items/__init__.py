@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from carcheck.items import a_letter, b_facility, c_serology, d_diagnostics, e_other, f_psychosocial
 from carcheck.model import Document, ItemId, ItemReport
 from carcheck.policy import Center
-from carcheck.rules import a_letter, b_facility, c_serology, d_diagnostics, e_other, f_psychosocial
 
 RULES: dict[ItemId, ModuleType] = {
     ItemId.A: a_letter,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carcheck.model import Status
-from carcheck.rules import b_facility
-from tests.rules.factories import day, facility, letter, other
+from carcheck.items import b_facility
+from tests.items.factories import day, facility, letter, other
 
 AS_OF = day("2026-05-31")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carcheck.model import Document, ItemId, Status
-from carcheck.rules import a_letter
-from tests.rules.factories import day, facility, letter
+from carcheck.items import a_letter
+from tests.items.factories import day, facility, letter
 
 AS_OF = day("2026-05-31")
 NOT_SIGNED = "letter is not signed"

@@ -47,3 +47,19 @@ def fewest_problems(
     return sorted(
         judged, key=lambda pd: (len(pd[0]), -(pd[1].date.date.toordinal() if pd[1].date else 0))
     )
+
+
+def order_review(
+    mention: DateMention, doc: Document, as_of: dt.date, current: Callable[[dt.date], bool]
+) -> Flag | None:
+    """A needs-review flag when a counting date reads two ways (03/04/2026), the document
+    does not say which, and the two readings would judge the item differently."""
+    alt = mention.alt
+    if alt is None or (current(alt) == current(mention.date) and alt <= as_of):
+        return None
+    return Flag(
+        "needs-review",
+        f"{where(doc, mention.page)}: the date {mention.raw} was read month-first "
+        f"({mention.date.isoformat()}) but could be day-first ({alt.isoformat()}), and the "
+        "document does not show which; the verdict depends on it: check the date",
+    )

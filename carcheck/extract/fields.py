@@ -1,0 +1,53 @@
+"""Form fields: label-value pairs, and whether a value answers its label at all.
+
+Forms and structured evaluations leave a field unanswered in many ways: blank, a rule of
+underscores, "N/A", "none identified", "not assessed", "patient declined", an unticked
+box. Such a value is no answer, whatever words follow the label.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a filled-in value says when it answers nothing. Linear: no nested quantifiers.
+_NON_ANSWER = re.compile(
+    r"^(n\s*/\s*a|na|not\s+(yet\s+)?(applicable|assessed|addressed|evaluated|discussed|documented|done|"
+    r"obtained|identified|named|known|determined|available|reviewed|asked|completed|"
+    r"provided|specified|answered|recorded|elicited|screened)|unknown|unk|tbd|tba|"
+    r"to\s+be\s+(determined|identified|named|confirmed|assessed|discussed|arranged|"
+    r"completed)|pending|deferred|declined|patient\s+(declined|refused)|refused|"
+    r"unable\s+to\s+(assess|determine|identify|obtain|evaluate|complete)|still\s+looking|"
+    r"still\s+(to\s+be\s+)?(identified|determined|arranged)|in\s+progress|"
+    r"will\s+(identify|determine|discuss|follow|update)|unanswered|blank|"
+    r"see\s+(below|above|note)|\?+|-+|—+|–+|_+|\.+|x|\[\s*\]|☐|□)$",
+    re.IGNORECASE,
+)
+# A name field that names nobody: "None", "(none identified)", "no one yet".
+_NOBODY = re.compile(
+    r"^(none|nil|nobody|no\s+one|no\s+other|n/?a)(\s+(identified|named|listed|given|known|"
+    r"noted|documented|designated|available|yet|at\s+this\s+time))*$",
+    re.IGNORECASE,
+)
+_PUNCT = re.compile(r"^[\s:;,.\-–—_*()\[\]]+|[\s:;,.\-–—_*()\[\]]+$")
+
+
+def is_blank(value: str) -> bool:
+    """Whether a field's value leaves it unanswered: empty, underscores, "N/A",
+    "(none identified)", "not evaluated", "patient declined", "still looking", ..."""
+    text = _PUNCT.sub("", value)
+    if not text:
+        return True
+    # "______ (none identified)": the rule is the blank, the note says it is one.
+    text = re.sub(r"_{2,}", " ", text).strip()
+    text = _PUNCT.sub("", text)
+    if not text:
+        return True
+    return bool(_NON_ANSWER.match(text))
+
+
+def names_nobody(value: str) -> bool:
+    """Whether a name field's value leaves it without a name: blank, or "none identified"."""
+    if is_blank(value):
+        return True
+    text = _PUNCT.sub("", re.sub(r"_{2,}", " ", value)).strip()
+    return bool(_NOBODY.match(text))

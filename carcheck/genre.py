@@ -1,0 +1,216 @@
+"""What a document is before what it is about: letter, form, report, note, notice or cover.
+
+The genre is read from structure, not topic: a letter has a salutation and a closing, a
+form has label-value fields, check boxes and blanks, a report has result rows and a
+specimen or sign-out block, a note has SOAP-style sections, a notice is a payer's
+decision about a request, a cover sheet is a block of transmission fields. classify.py
+asks the genre which items a document may serve: a consult letter, a payer's notice, a
+request form or a progress note is not the letter of medical necessity, however many
+regimens it lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from carcheck.model import Page
+
+
+class Genre(StrEnum):
+    LETTER = "letter"
+    FORM = "form"
+    REPORT = "report"
+    NOTE = "note"
+    NOTICE = "notice"
+    COVER = "cover sheet"
+    OTHER = "other"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# --- letters ---------------------------------------------------------------------
+_SALUTATION = _rx(
+    r"^\s*(dear\b|to\s+whom\s+it\s+may\s+concern|attention\s*:?\s*medical\s+director)"
+)
+_CLOSING = _rx(
+    r"^\s*(sincerely|respectfully(\s+submitted)?|(with\s+)?(kind|best|warm)?\s*regards|"
+    r"yours\s+(truly|sincerely|faithfully)|thank\s+you(\s+for\s+your\s+(time|consideration))?[,.]?\s*$)"
+)
+# Who the letter is for: the health plan's reviewers, or a colleague.
+_TO_PLAN = _rx(
+    r"medical\s+director|utili[sz]ation\s+(management|review)|(prior\s+)?authori[sz]ation\s+"
+    r"(department|unit|team|review)|health\s+plan|insurance|insurer|\bpayer\b|\bpayor\b|"
+    r"pharmacy\s+benefit|claims?\s+(department|review)|appeals?\s+(department|unit)|"
+    r"to\s+whom\s+it\s+may\s+concern|dear\s+(reviewer|sir|madam|colleague\s+at)|"
+    r"\bmember\s+(id|number|#)|subscriber|policy\s+(number|#)|medicaid|medicare|"
+    r"case\s+manager|clinical\s+reviewer"
+)
+# What a letter of medical necessity does: argue that a treatment is needed, ask to cover it.
+_REQUESTS = _rx(
+    r"medical(ly)?\s+necess|letter\s+of\s+(medical\s+)?necessity|"
+    r"(request(ing)?|seek(ing)?|ask(ing)?\s+for)\s+(your\s+)?(prior\s+|pre-?)?"
+    r"(authori[sz]ation|approval|coverage|certification)|"
+    r"(authori[sz]ation|coverage|approval)\s+(request|of|for)\b|"
+    r"(approve|authori[sz]e|cover)\s+(the\s+|this\s+|coverage\s+|treatment\s+)?"
+    r"(request|treatment|therapy|infusion|use)|on\s+behalf\s+of\s+my\s+patient|"
+    r"i\s+am\s+writing\s+to\s+(request|support|document|appeal)|letter\s+of\s+(support|appeal)"
+)
+# A letter to a colleague: a consultation reply, a referral, a report of a visit.
+_TO_COLLEAGUE = _rx(
+    r"thank\s+you\s+for\s+(referring|the\s+referral|allowing\s+me|asking\s+me|this\s+referral)|"
+    r"(had|have)\s+the\s+pleasure\s+of\s+(seeing|meeting|evaluating)|"
+    r"\b(re|subject)\s*:\s*(consultation|consult|referral|follow[-\s]?up)|"
+    r"i\s+(saw|evaluated|reviewed)\s+(your\s+patient|him|her|them|mr|mrs|ms)|"
+    r"(will|shall)\s+keep\s+you\s+(informed|updated|posted)|your\s+patient\b|"
+    r"consultation\s+(letter|report)|referral\s+(letter|response)"
+)
+# A payer's letter about a request: a determination, a denial, an approval.
+_FROM_PAYER = _rx(
+    r"determination\s+(notice|letter)|notice\s+of\s+(determination|decision|denial|approval|"
+    r"action|adverse)|(date|reason)\s+(of|for)\s+(the\s+)?(determination|decision|denial)|"
+    r"(your|this|the)\s+request\s+(for\s+[\w\s-]{0,40}?)?(has\s+been|was|is)\s+"
+    r"(approved|denied|pended|partially)|appeal\s+rights|right\s+to\s+(an\s+)?appeal|"
+    r"you\s+(or\s+the\s+member\s+)?may\s+(file|request)\s+an?\s+appeal|"
+    r"\b(auth(ori[sz]ation)?|reference|case)\s*(#|number|no\.?)\s*:|"
+    r"pre-?certification\s+does\s+not\s+guarantee|benefits?\s+(are\s+)?subject\s+to"
+)
+
+# --- forms -----------------------------------------------------------------------
+# "Label: value" (or "Label:" left blank); the label short and capitalised.
+_FIELD = re.compile(r"(?:^|\s{2,}|\|\s*)([A-Z*][\w#/&().'*-]*(?:\s+[\w#/&().'*-]+){0,4})\s*:(?!\d)")
+_CHECKBOX = re.compile(r"[☐☑☒□■▢◻◼✓✔]|\[\s*[xX✓]?\s*\]|\(\s*[xX]?\s*\)(?=\s*[A-Z])")
+_YES_NO = re.compile(r"\bYes\s+No\b|\bY\s*/\s*N\b")
+_BLANK = re.compile(r"_{4,}")
+_FORM_TITLE = _rx(
+    r"\b(request\s+form|authori[sz]ation\s+form|form\s*$|questionnaire|requisition|"
+    r"consent\s+(form|to|for)|enrollment\s+form|intake\s+form|checklist)\b"
+)
+
+# --- reports ---------------------------------------------------------------------
+# A result row: a name, then a number with units, a flag or a reference range.
+_RESULT_ROW = re.compile(
+    r"^\s*[A-Za-z][A-Za-z0-9 ,/().%+'-]{1,50}?\s+[<>]?\d+(?:[.,]\d+)?\s*"
+    r"(?:[HLA]\b|\*|\s)*\s*(?:[a-zA-Zµμ%/^0-9.]+(?:/[a-zA-Z0-9.]+)?)?\s*"
+    r"(?:\(?\s*[<>]?\s*\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*\)?|[<>]\s*\d+(?:\.\d+)?)"
+)
+_QUALITATIVE_ROW = _rx(
+    r"^\s*[A-Za-z][\w ,/().+'-]{1,60}?\s+(non-?\s*reactive|reactive|negative|positive|"
+    r"not\s+detected|detected|normal|abnormal|within\s+normal\s+limits)\b"
+)
+_REPORT_BLOCK = _rx(
+    r"^\s*(specimen|collected|collection\s+date|date\s+collected|received|reported|"
+    r"report\s+date|accession|final\s+diagnosis|diagnosis\s*:|gross\s+description|"
+    r"microscopic\s+description|findings\s*:|impression\s*:|technique\s*:|comparison\s*:|"
+    r"result(s)?\s*:|test\s+(name|results?)|reference\s+(range|interval)|"
+    r"(electronically\s+)?(signed\s+out|verified|released|reviewed)\s+by|pathologist|"
+    r"interpreted\s+by|performing\s+lab|ordering\s+(physician|provider))"
+)
+_TABLE_HEADER = _rx(r"\b(test|analyte|component)\b.{0,40}\b(result|value)\b")
+
+# --- notes -----------------------------------------------------------------------
+_NOTE_SECTION = _rx(
+    r"^\s*(chief\s+complaint|cc\s*:|hpi\b|history\s+of\s+(the\s+)?present\s+illness|"
+    r"subjective|objective|assessment(\s+(and|&)\s+plan)?|a\s*/\s*p\b|plan\s*:|plan\s*$|"
+    r"review\s+of\s+systems|ros\s*:|physical\s+exam(ination)?|exam\s*:|vitals?\b|"
+    r"vital\s+signs|past\s+(medical|surgical)\s+history|pmh\s*:|family\s+history|"
+    r"medications?\s*:|current\s+medications|allergies|hospital\s+course|"
+    r"discharge\s+(diagnosis|medications|condition)|interval\s+history|follow[-\s]?up\s*:|"
+    r"recommendations?\s*:|disposition|reason\s+for\s+(visit|admission|consultation))"
+)
+# --- cover sheets ----------------------------------------------------------------
+_TRANSMISSION = _rx(
+    r"^\s*(to|from|fax|pages|no\.?\s+of\s+pages|number\s+of\s+pages|date(\s+sent)?|sent|"
+    r"attn|attention|phone|sender|recipient|cc)\s*:"
+)
+_COVER_TITLE = _rx(r"fax\s+cover|cover\s+(sheet|page)|facsimile|transmittal")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A document's genre and what its structure says about whom it is for."""
+
+    genre: Genre
+    to_plan: bool = False  # a letter addressed to the health plan's reviewers
+    requests: bool = False  # a letter that argues necessity or asks for authorization
+    to_colleague: bool = False  # a consultation or referral letter
+    from_payer: bool = False  # a payer's notice about a request
+    results: int = 0  # result rows (a name, a value, units or a range)
+
+    @property
+    def may_be_letter_of_necessity(self) -> bool:
+        """Only a letter to the plan (or to nobody in particular) that makes the request."""
+        if self.genre is not Genre.LETTER or not self.requests or self.from_payer:
+            return False
+        return self.to_plan or not self.to_colleague
+
+    @property
+    def label(self) -> str:
+        """The title of a document of this genre that serves no item."""
+        if self.genre is Genre.LETTER:
+            if self.from_payer:
+                return "Payer notice"
+            if self.to_colleague:
+                return "Consultation/referral letter"
+            return "Letter"
+        return {
+            Genre.FORM: "Form",
+            Genre.REPORT: "Report",
+            Genre.NOTE: "Clinical note",
+            Genre.NOTICE: "Payer notice",
+            Genre.COVER: "Fax cover sheet",
+            Genre.OTHER: "Other document",
+        }[self.genre]
+
+
+LETTER_HEAD = 25  # a salutation stands in the first lines of a letter
+
+
+def read_genre(pages: Sequence[Page]) -> Reading:
+    """The genre of the document made of these pages."""
+    texts = [line.text for page in pages for line in page.lines]
+    first = [line.text for line in pages[0].lines] if pages else []
+    salutation = any(_SALUTATION.search(t) for t in first[: LETTER_HEAD + 15])
+    closing = any(_CLOSING.search(t) for t in texts)
+    joined = "\n".join(texts)
+    requests = bool(_REQUESTS.search(joined))
+    to_plan = bool(_TO_PLAN.search(joined))
+    to_colleague = bool(_TO_COLLEAGUE.search(joined))
+    from_payer = len({m.group(0).lower() for m in _FROM_PAYER.finditer(joined)}) >= 2
+    fields = sum(len(_FIELD.findall(t)) for t in texts)
+    boxes = sum(len(_CHECKBOX.findall(t)) + len(_YES_NO.findall(t)) for t in texts)
+    blanks = sum(bool(_BLANK.search(t)) for t in texts)
+    rows = sum(bool(_RESULT_ROW.match(t) or _QUALITATIVE_ROW.match(t)) for t in texts)
+    blocks = len({m.group(1).lower() for t in texts if (m := _REPORT_BLOCK.match(t))})
+    table_header = any(_TABLE_HEADER.search(t) for t in texts)
+    sections = len(
+        {m.group(1).lower().rstrip(": ") for t in texts if (m := _NOTE_SECTION.match(t))}
+    )
+    transmission = sum(bool(_TRANSMISSION.match(t)) for t in first)
+    cover_title = any(_COVER_TITLE.search(t) for t in first[:12])
+    form_title = any(_FORM_TITLE.search(t) for t in first[:12])
+    n = max(len(texts), 1)
+
+    genre = Genre.OTHER
+    if from_payer and not (salutation and requests and not to_plan):
+        genre = Genre.NOTICE
+    elif salutation or (closing and requests):
+        genre = Genre.LETTER
+    elif (cover_title and transmission >= 2) or transmission >= 4 and n < 40 and rows < 3:
+        genre = Genre.COVER
+    elif rows >= 3 or (table_header and rows >= 1) or (blocks >= 3 and sections < 3):
+        genre = Genre.REPORT
+    elif sections >= 3:
+        genre = Genre.NOTE
+    elif form_title or boxes >= 4 or (fields >= 8 and (boxes or blanks)) or fields >= 15:
+        genre = Genre.FORM
+    # A form is a form even with a result row or two; a report with boxes is still a report.
+    if genre is Genre.REPORT and (boxes >= 8 or form_title) and rows < 5:
+        genre = Genre.FORM
+    if genre is Genre.NOTE and rows >= 8 and sections < 5:
+        genre = Genre.REPORT
+    return Reading(genre, to_plan, requests, to_colleague, from_payer, rows)
