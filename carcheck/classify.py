@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from carcheck.extract.layout import is_fax_header
-from carcheck.genre import Genre, Reading, read_genre
+from carcheck.genre import Genre, Reading, closes_letter, opens_letter, read_genre
 from carcheck.items import RULES
-from carcheck.kinds import Kind, kind
+from carcheck.kinds import ROWS_COUNTED, Kind, kind
 from carcheck.model import ItemId, Page
 
 # The kinds that serve an item are declared by the items (carcheck/items/); these serve none.
@@ -129,6 +129,7 @@ COVER_FIELDS = 4
 _FOOTER_PAGE = re.compile(
     r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\b(?![/\d])|(?<![/\d.])\b(\d{1,2})\s*/\s*(\d{1,2})\s*$"
 )
+_RUNNING_PAGE = re.compile(r"\bpage\s*(\d{1,3})\s*$", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\.?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -139,7 +140,8 @@ class PageVerdict:
     headed: bool  # whether a heading names a kind of document
     head_item: ItemId | None  # the item its heading names
     head_label: str | None  # the kind of document its heading names
-    page_of: tuple[int, int] | None
+    page_of: tuple[int, int] | None  # (k, N) of "Page k of N"; N is 0 for a running "Page k"
+    mid_sentence: bool = False  # its text starts in the middle of a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,7 @@ class Segment:
     pages: tuple[int, ...]  # 1-based page numbers
     item: ItemId | None
     title: str | None
+    review: str | None = None  # a close call a person should look at, in words
 
 
 def line_weights(page: Page) -> list[float]:
@@ -165,6 +168,7 @@ def line_weights(page: Page) -> list[float]:
         head_over = head_over or prose_run >= 2
         in_head = (
             not head_over
+            and not line.text.lstrip()[:1].islower()
             and index < HEAD_LINES
             and line.top < page.height * 0.4
             and not _is_prose(line.text)
@@ -204,10 +208,21 @@ def judge_page(page: Page) -> PageVerdict:
             page_of = (int(m.group(1)), int(m.group(2)))
         elif line.top > page.height * 0.9 and (m := _FOOTER_PAGE.search(line.text)):
             page_of = (int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4)))
+        elif line.top < page.height * 0.12 and (m := _RUNNING_PAGE.search(line.text)):
+            # "Re: <patient> ... Page 2": a letter's running header on its later pages.
+            if len(line.text.split()) >= 5:
+                page_of = (int(m.group(1)), 0)
+    body = [ln for ln in page.lines if ln.top >= page.height * 0.1 and ln.text.strip()]
+    mid_sentence = bool(body) and body[0].text.lstrip()[:1].islower()
     # One search of the page per kind; each match counts at the weight of its line.
     text = "\n".join(line.text for line in page.lines).lower()
     starts = list(accumulate((len(line.text) + 1 for line in page.lines), initial=0))
     for index, known in enumerate(KINDS):
+        if known.rows:  # each matching line counts, as body text
+            count = len({bisect_right(starts, m.start()) for m in known.pattern.finditer(text)})
+            if count:
+                best[index] = (known.weight * min(count, ROWS_COUNTED), False)
+            continue
         for match in known.pattern.finditer(text):
             weight = weights[bisect_right(starts, match.start()) - 1]
             if known.title_only and weight <= BODY_WEIGHT:
@@ -258,6 +273,7 @@ def judge_page(page: Page) -> PageVerdict:
         head_item=head_item,
         head_label=head_label,
         page_of=page_of,
+        mid_sentence=mid_sentence,
     )
 
 
@@ -266,13 +282,20 @@ def segment(pages: Sequence[Page]) -> list[Segment]:
     verdicts = [judge_page(p) for p in pages]
     groups: list[list[int]] = []
     totals: dict[ItemId | None, float] = {}  # the current group's scores, kept as it grows
+    open_letter = False  # the current group is a letter whose closing is still to come
     for index, verdict in enumerate(verdicts):
         first = verdicts[groups[-1][0]] if groups else None
-        if first is not None and _continues(verdict, first, _best_item(totals, first)):
+        restarts = verdict.page_of is not None and verdict.page_of[0] == 1
+        if first is not None and (
+            (open_letter and not restarts) or _continues(verdict, first, _best_item(totals, first))
+        ):
             groups[-1].append(index)
         else:
             groups.append([index])
             totals = {}
+            open_letter = opens_letter(pages[index])
+        if open_letter and closes_letter(pages[index]):
+            open_letter = False
         _add_scores(totals, verdict)
     return [_segment(pages, verdicts, group) for group in groups]
 
@@ -287,6 +310,8 @@ def _continues(verdict: PageVerdict, first: PageVerdict, group_item: ItemId | No
         return True
     if verdict.page_of and verdict.page_of[0] == 1:
         return False
+    if verdict.mid_sentence and group_item is not None:
+        return True  # a page that starts mid-sentence goes on with the one before
     if not verdict.headed:
         # An unheaded page continues its document, except after a cover sheet: what
         # follows a cover is the first of the documents it lists.
@@ -336,7 +361,29 @@ def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int
             item, label = ItemId.E, "Laboratory results"
         else:
             label = reading.label if reading.genre is not Genre.OTHER else None
-    return Segment(pages=tuple(pages[i].number for i in group), item=item, title=label)
+    return Segment(
+        pages=tuple(pages[i].number for i in group),
+        item=item,
+        title=label,
+        review=_close_call(reading, item, label, _best_item(totals, chosen[0])),
+    )
+
+
+def _close_call(
+    reading: Reading, item: ItemId | None, label: str | None, by_words: ItemId | None
+) -> str | None:
+    """Why a person should look at how a document was placed, when it was a close call."""
+    if by_words is ItemId.A and item is not ItemId.A and reading.requests:
+        return (
+            f"reads like a letter of medical necessity but is a {(label or 'document').lower()}, "
+            "not a letter to the plan asking for authorization; check whether it is the letter"
+        )
+    if item is ItemId.A and reading.to_colleague and not reading.to_plan:
+        return (
+            "taken for the letter of medical necessity although it also reads as a letter "
+            "to a colleague; check that it is addressed to the plan"
+        )
+    return None
 
 
 def allowed_items(reading: Reading, first: PageVerdict) -> frozenset[ItemId]:
@@ -361,12 +408,16 @@ def allowed_items(reading: Reading, first: PageVerdict) -> frozenset[ItemId]:
     if genre is Genre.REPORT:
         return every - {ItemId.A}
     if genre is Genre.FORM:
-        return (titled | {ItemId.B, ItemId.F}) - {ItemId.A}
+        return titled - {ItemId.A}
     if genre is Genre.NOTE:
         return titled - {ItemId.A}
     if genre in (Genre.NOTICE, Genre.COVER):
         return frozenset()
-    # No clear genre: anything but a letter, unless its title says it is one that asks.
+    # No clear genre: a result only with a report's structure or a title naming its kind;
+    # a letter of medical necessity only when its title says it is one, and it asks.
+    allowed = set(every) - {ItemId.A}
+    if not titled and reading.results < 3 and reading.report_blocks < 2:
+        allowed -= {ItemId.C, ItemId.D, ItemId.E}
     if ItemId.A in titled and reading.requests:
-        return every
-    return every - {ItemId.A}
+        allowed.add(ItemId.A)
+    return frozenset(allowed | (titled - {ItemId.A}))

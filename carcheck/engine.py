@@ -361,7 +361,11 @@ def digital_signatures(source: ingest.SourceFile) -> tuple[Signature, ...]:
 def compact(page: Page) -> Page:
     """The page with each line's words merged into one word spanning the line."""
     lines = tuple(
-        TextLine((Word(line.text, line.x0, line.top, line.x1, line.bottom, line.size),), line.text)
+        TextLine(
+            (Word(line.text, line.x0, line.top, line.x1, line.bottom, line.size),),
+            line.text,
+            line.cells,
+        )
         for line in page.lines
     )
     return replace(page, lines=lines)
@@ -404,6 +408,11 @@ def _judge(
         if s.intact is False
     ]
     flags += [flag for d in documents if (flag := low_confidence(d)) is not None]
+    flags += [
+        Flag("needs-review", f"{d.file} {_pages(d.pages)}: {d.review}")
+        for d in documents
+        if d.review
+    ]
     flags += policy.flags
     for item in items:
         for flag in item.flags:
@@ -418,6 +427,10 @@ def _judge(
         product=policy.product,
         facility=policy.facility,
     )
+
+
+def _pages(pages: Sequence[int]) -> str:
+    return f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}-{pages[-1]}"
 
 
 def low_confidence(document: Document) -> Flag | None:
@@ -467,6 +480,7 @@ def build_document(
             (p.number, round(p.confidence, 1)) for p in own if p.ocr and p.confidence is not None
         ),
         content=body,
+        review=seg.review,
         lines=tuple((p.number, line.text) for p in own for line in p.lines)
         if seg.item in (ItemId.A, ItemId.B, ItemId.F)
         else (),

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from carcheck.extract.names import is_person
 from carcheck.model import Page
 
 
@@ -80,6 +81,26 @@ _FROM_PAYER = _rx(
     r"pre-?certification\s+does\s+not\s+guarantee|benefits?\s+(are\s+)?subject\s+to"
 )
 
+# A payer's people and offices, as they sign a notice or head its letterhead.
+_PAYER_NAME = _rx(
+    r"health\s+plans?\b|\binsurance\b|\bhealth\s*care\s+plan|\bmedicaid\b|\bmedicare\b|"
+    r"\bmanaged\s+care|\butili[sz]ation\s+(management|review)|\bpharmacy\s+benefit|"
+    r"\b(hmo|ppo|pbm)\b|\bassurance\b|\bmutual\b"
+)
+_PAYER_ROLE = _rx(
+    r"\bmedical\s+director\b|\butili[sz]ation\s+(management|review)|\bum\s+(nurse|coordinator|"
+    r"reviewer)|\bcase\s+manager|\bclinical\s+(reviewer|pharmacist)|\bmember\s+services|"
+    r"\bprior\s+authori[sz]ation\s+(department|unit|team)"
+)
+_PAYER_ASKS = _rx(
+    r"\bwe\s+(have\s+)?(received|reviewed)\s+(your|the)\s+request|\badditional\s+"
+    r"(information|documentation|records)\s+(is\s+|are\s+)?(needed|required|requested)|"
+    r"\brequest\s+for\s+additional\s+(information|documentation)|\bplease\s+(submit|send|"
+    r"provide|fax)\s+(the\s+following|additional|us)|\bif\s+we\s+do\s+not\s+receive|"
+    r"\b(pended|pending)\s+(for|review|additional)|\bwithin\s+\d+\s+(calendar\s+|business\s+)?"
+    r"days\s+of\s+(the\s+date\s+of\s+)?this\s+(letter|notice)"
+)
+
 # --- forms -----------------------------------------------------------------------
 # "Label: value" (or "Label:" left blank); the label short and capitalised.
 _FIELD = re.compile(r"(?:^|\s{2,}|\|\s*)([A-Z*][\w#/&().'*-]*(?:\s+[\w#/&().'*-]+){0,4})\s*:(?!\d)")
@@ -90,6 +111,19 @@ _FORM_TITLE = _rx(
     r"\b(request\s+form|authori[sz]ation\s+form|form\s*$|questionnaire|requisition|"
     r"consent\s+(form|to|for)|enrollment\s+form|intake\s+form|checklist)\b"
 )
+
+# A form's sections and check-box rows: "SECTION 2 - PRESCRIBER", "X Initial request  Urgent".
+_FORM_SECTION = _rx(r"^\s*(section|part)\s+([0-9]{1,2}|[a-h]|[ivx]{1,4})\b\s*[-:.–—]?")
+_TICK_ROW = re.compile(r"(^|\s{1,3})[Xx✓✔]\s+[A-Z][a-z]+")
+# A row of field labels with their values under them ("Member ID   Phone").
+_LABEL_WORD = _rx(
+    r"\b(name|date\s+of\s+birth|dob|member|subscriber|id|phone|fax|npi|dea|tin|tax|address|"
+    r"city|state|zip|diagnosis|icd-?10|hcpcs|cpt|ndc|drug|medication|dose|prescriber|"
+    r"facility|provider|specialty|contact|signature|date|quantity|frequency|strength)\b"
+)
+# An e-mail printed out: its header block.
+_MAIL_HEADER = _rx(r"^\s*(from|sent|to|cc|subject|date)\s*:")
+_MAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 # --- reports ---------------------------------------------------------------------
 # A result row: a name, then a number with units, a flag or a reference range.
@@ -140,6 +174,7 @@ class Reading:
     to_colleague: bool = False  # a consultation or referral letter
     from_payer: bool = False  # a payer's notice about a request
     results: int = 0  # result rows (a name, a value, units or a range)
+    report_blocks: int = 0  # specimen, collection, sign-out and findings blocks
 
     @property
     def may_be_letter_of_necessity(self) -> bool:
@@ -170,17 +205,35 @@ class Reading:
 LETTER_HEAD = 25  # a salutation stands in the first lines of a letter
 
 
+def opens_letter(page: Page) -> bool:
+    """A page that begins a letter: a salutation near its top."""
+    return any(_SALUTATION.search(line.text) for line in page.lines[: LETTER_HEAD + 15])
+
+
+def closes_letter(page: Page) -> bool:
+    """A page that holds a letter's closing: the letter ends on it."""
+    return any(_CLOSING.search(line.text) for line in page.lines)
+
+
 def read_genre(pages: Sequence[Page]) -> Reading:
     """The genre of the document made of these pages."""
     texts = [line.text for page in pages for line in page.lines]
     first = [line.text for line in pages[0].lines] if pages else []
-    salutation = any(_SALUTATION.search(t) for t in first[: LETTER_HEAD + 15])
-    closing = any(_CLOSING.search(t) for t in texts)
+    salutation = any(_SALUTATION.search(t) for t in first[: LETTER_HEAD + 15]) or any(
+        _greets(t) for t in first[: LETTER_HEAD + 15]
+    )
+    closing = any(_CLOSING.search(t) for t in texts) or _signs_off(texts)
     joined = "\n".join(texts)
     requests = bool(_REQUESTS.search(joined))
     to_plan = bool(_TO_PLAN.search(joined))
     to_colleague = bool(_TO_COLLEAGUE.search(joined))
     from_payer = len({m.group(0).lower() for m in _FROM_PAYER.finditer(joined)}) >= 2
+    # Who sent it: a payer's letterhead (the lines above the date or the salutation), or
+    # a payer's reviewer signing it, with the payer's own requests in its body.
+    letterhead = _letterhead(first)
+    payer_sender = any(_PAYER_NAME.search(t) for t in letterhead) or _signed_by_payer(texts)
+    if payer_sender and (_PAYER_ASKS.search(joined) or _FROM_PAYER.search(joined)):
+        from_payer = True
     fields = sum(len(_FIELD.findall(t)) for t in texts)
     boxes = sum(len(_CHECKBOX.findall(t)) + len(_YES_NO.findall(t)) for t in texts)
     blanks = sum(bool(_BLANK.search(t)) for t in texts)
@@ -194,23 +247,94 @@ def read_genre(pages: Sequence[Page]) -> Reading:
     cover_title = any(_COVER_TITLE.search(t) for t in first[:12])
     form_title = any(_FORM_TITLE.search(t) for t in first[:12])
     n = max(len(texts), 1)
+    sections_of_form = sum(bool(_FORM_SECTION.match(t)) for t in texts)
+    ticks = sum(bool(_TICK_ROW.search(t)) for t in texts if len(t.split()) <= 12)
+    label_rows = sum(1 for t in texts if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2)
+    mail = {m.group(1).lower() for t in first[:15] if (m := _MAIL_HEADER.match(t))}
+    email = {"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in first[:15])
 
     genre = Genre.OTHER
     if from_payer and not (salutation and requests and not to_plan):
         genre = Genre.NOTICE
-    elif salutation or (closing and requests):
-        genre = Genre.LETTER
+    elif salutation or (closing and requests) or email:
+        genre = Genre.LETTER  # a printed e-mail is a letter too
     elif (cover_title and transmission >= 2) or transmission >= 4 and n < 40 and rows < 3:
         genre = Genre.COVER
     elif rows >= 3 or (table_header and rows >= 1) or (blocks >= 3 and sections < 3):
         genre = Genre.REPORT
     elif sections >= 3:
         genre = Genre.NOTE
-    elif form_title or boxes >= 4 or (fields >= 8 and (boxes or blanks)) or fields >= 15:
+    elif (
+        form_title
+        or boxes >= 4
+        or (fields >= 8 and (boxes or blanks))
+        or fields >= 15
+        or (sections_of_form >= 2 and (ticks or label_rows >= 2))
+        or (ticks >= 2 and label_rows >= 3)
+    ):
         genre = Genre.FORM
     # A form is a form even with a result row or two; a report with boxes is still a report.
     if genre is Genre.REPORT and (boxes >= 8 or form_title) and rows < 5:
         genre = Genre.FORM
     if genre is Genre.NOTE and rows >= 8 and sections < 5:
         genre = Genre.REPORT
-    return Reading(genre, to_plan, requests, to_colleague, from_payer, rows)
+    return Reading(genre, to_plan, requests, to_colleague, from_payer, rows, blocks)
+
+
+_DATE_LINE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _letterhead(first: Sequence[str]) -> list[str]:
+    """The lines above a letter's date line or salutation: who sends it."""
+    head: list[str] = []
+    for text in first[:10]:
+        if _DATE_LINE.search(text) or _SALUTATION.search(text):
+            break
+        head.append(text)
+    return head
+
+
+def _signed_by_payer(texts: Sequence[str]) -> bool:
+    """A payer's reviewer in the lines after the closing."""
+    for index, text in enumerate(texts):
+        if _CLOSING.search(text):
+            return any(_PAYER_ROLE.search(t) for t in texts[index + 1 : index + 6])
+    return False
+
+
+# A greeting by the shape of a letter's first words: "Dr. Kim,", "Colleagues:", "Hello team,".
+_GREETING_WORD = _rx(r"^\s*(hello|hi|greetings|good\s+(morning|afternoon)|colleagues?|team)\b")
+_TITLED = _rx(r"^\s*(dr|doctor|mr|mrs|ms|prof)\.?\s+")
+
+
+def _greets(text: str) -> bool:
+    """A line that greets its reader: short, closed by a comma or colon, naming a person
+    ("Dr. Alvarez," / "Dr. Kim:") or a greeting word."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] not in ",:" or len(stripped.split()) > 6:
+        return False
+    body = stripped[:-1].strip()
+    if _GREETING_WORD.match(body):
+        return True
+    return bool(_TITLED.match(body)) and (is_person(body) or len(body.split()) == 2)
+
+
+def _signs_off(texts: Sequence[str]) -> bool:
+    """A closing by its shape: a short line ended by a comma ("Best," / "With thanks,")
+    with a typed person's name in the lines just under it."""
+    for index, text in enumerate(texts):
+        stripped = text.strip()
+        words = stripped.split()
+        if not words or len(words) > 4 or not stripped.endswith(","):
+            continue
+        if any(ch.isdigit() for ch in stripped) or not stripped[0].isupper():
+            continue
+        for below in texts[index + 1 : index + 4]:
+            name = below.split(",")[0].strip()
+            if is_person(below.strip()) or (len(name.split()) >= 2 and is_person(name)):
+                return True
+    return False

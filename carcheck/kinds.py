@@ -21,10 +21,21 @@ class Kind:
     pattern: re.Pattern[str]
     weight: float = 1.0
     title_only: bool = False  # counts only in a page's head: a title, not a mention
+    # Counts on every line it matches (up to ROWS_COUNTED): a report's result rows say what
+    # it reports more surely than its letterhead's department does.
+    rows: bool = False
+
+
+ROWS_COUNTED = 4
 
 
 def kind(
-    item: ItemId | None, label: str, pattern: str, weight: float = 1.0, title_only: bool = False
+    item: ItemId | None,
+    label: str,
+    pattern: str,
+    weight: float = 1.0,
+    title_only: bool = False,
+    rows: bool = False,
 ) -> Kind:
     # Patterns are lower case and run over lower-cased text: much faster than IGNORECASE.
-    return Kind(item, label, re.compile(pattern, re.MULTILINE), weight, title_only)
+    return Kind(item, label, re.compile(pattern, re.MULTILINE), weight, title_only, rows)

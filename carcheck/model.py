@@ -101,16 +101,41 @@ class Word:
     size: float = 0.0  # font size in points; 0 when unknown (OCR)
 
 
+# A gap wider than this many times the font size parts two cells of a line.
+CELL_GAP = 1.6
+
+
+def _cell_starts(words: tuple[Word, ...]) -> tuple[int, ...]:
+    starts: list[int] = []
+    offset = 0
+    for before, after in zip(words, words[1:], strict=False):
+        offset += len(before.text) + 1
+        size = before.size or (before.bottom - before.top) or 10.0
+        if after.x0 - before.x1 > CELL_GAP * size:
+            starts.append(offset)
+    return tuple(starts)
+
+
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """Words that share a baseline, left to right."""
 
     words: tuple[Word, ...]
     text: str = field(default="", compare=False)  # the words joined by spaces; derived
+    # Where a wide gap parts the line into cells (a form's label and its value, a table's
+    # columns): character offsets into `text` of each cell after the first; derived.
+    cells: tuple[int, ...] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.text:
             object.__setattr__(self, "text", " ".join(w.text for w in self.words))
+        if self.cells is None:
+            object.__setattr__(self, "cells", _cell_starts(self.words))
+
+    def cell_texts(self) -> list[str]:
+        """The line's cells, left to right."""
+        starts = [0, *(self.cells or ()), len(self.text)]
+        return [self.text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
 
     @property
     def top(self) -> float:
@@ -175,6 +200,9 @@ class DateMention:
     alt: dt.date | None = None
     day_first_only: bool = False  # only the day-first reading is a real date (24/05/1977)
     month_first_only: bool = False  # only the month-first reading is (05/24/1977)
+    # Written as a date but no real day ("30-Feb-2026"): unreadable, never replaced by
+    # another date. Its `date` is a placeholder that nothing may use.
+    impossible: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +293,7 @@ class Document:
     # The text of letters, facility verifications and evaluations, line by line with its
     # page: what the policy checks (product, exclusions, facility) read. Never reported.
     lines: tuple[tuple[int, str], ...] = ()
+    review: str | None = None  # how it was placed was a close call: what to look at
 
 
 @dataclass(frozen=True, slots=True)

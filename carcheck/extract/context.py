@@ -49,8 +49,21 @@ _HISTORY_HEADING = re.compile(
     r"treatment\s+course|regimens?\s+(received|given))",
     re.I,
 )
-# Another heading ends the history section.
-_HEADING = re.compile(r"^\s*[A-Z][A-Za-z /&()-]{2,60}:?\s*$")
+# The heading of another section ends the history (a table's header row does not).
+_HEADING = re.compile(
+    r"^\s*(\d{1,2}[.)]\s*)?((social|clinical|family|medical|surgical|psychosocial)\s+history|"
+    r"indications?|plan|assessment|impression|summary|recommendations?|request(ed)?|"
+    r"rationale|current\s+(status|condition|disease)|diagnosis|physical\s+exam|"
+    r"laboratory|labs|imaging|conclusion|medical\s+necessity|social|allergies|"
+    r"medications)\b[^.]{0,40}$",
+    re.I,
+)
+# After the mention, words that put it in the past: "Abecma, infused 06/2025, progressed".
+_PAST_AFTER = re.compile(
+    r"\b(infused|administered|received|given|completed|progressed|relapsed|refractory|"
+    r"failed|response|responded)\b",
+    re.I,
+)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-•●○▪*–])\s+")
 _DATED = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}/\d{2,4}\b")
 
@@ -65,7 +78,7 @@ def in_history(lines: Sequence[str]) -> list[bool]:
             history = True
             out.append(True)
             continue
-        if history and _HEADING.match(text) and not _LIST_ITEM.match(text):
+        if history and _HEADING.match(text):
             history = False
         listed = bool(_LIST_ITEM.match(text) and _DATED.search(text))
         out.append(history or listed)
@@ -75,6 +88,7 @@ def in_history(lines: Sequence[str]) -> list[bool]:
 def context_of(sentence: str, start: int, end: int, history: bool = False) -> Context:
     """The context of the mention at sentence[start:end]."""
     before, after = sentence[:start], sentence[end : end + 40]
+    later = sentence[end : end + 80]
     if _NEGATION.search(before) or _NEGATION.search(after):
         return Context.NEGATED
     if _PAST.search(before[-60:]):
@@ -90,6 +104,8 @@ def context_of(sentence: str, start: int, end: int, history: bool = False) -> Co
         if _REQUEST.search(after) or _HYPOTHETICAL.search(after):
             return Context.REQUESTED  # "5. Yescarta infusion scheduled for 12/2026"
         return Context.PAST
+    if _PAST_AFTER.search(later) and _DATED.search(later) and not _REQUEST.search(later):
+        return Context.PAST  # "Abecma (ide-cel) CAR T, infused 06/2025, progressed"
     return Context.STATED
 
 

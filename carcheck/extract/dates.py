@@ -127,6 +127,41 @@ _FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], dt.date | None]],
 _LINE_FORMS = ((_FORMS[0][0], _numeric_any_order), *_FORMS[1:])
 
 
+# The placeholder of a date written with no real day: never a day anyone means.
+IMPOSSIBLE = dt.date(MIN_YEAR, 1, 1)
+
+
+def _impossible(match: re.Match[str]) -> dt.date | None:
+    """IMPOSSIBLE for a date with a real month and year but a day that month lacks
+    ("30-Feb-2026", "02/30/2026", "31 Apr 2026"); None for anything else."""
+    groups = match.groupdict()
+    try:
+        year = _year(match["y"])
+        day = int(match["d"])
+        if groups.get("mon"):
+            month = _MONTHS[match["mon"][:3].lower()]
+        else:
+            month = int(match["m"])
+            if month > 12 and day <= 12:
+                month, day = day, month
+    except (KeyError, ValueError, IndexError):
+        return None
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 29 <= day <= 31):
+        return None
+    if groups.get("s1") is not None and groups.get("s2") is not None and not groups.get("mon"):
+        if match["s1"] != match["s2"]:
+            return None
+    return IMPOSSIBLE
+
+
+_MONTHS = {
+    name: index + 1
+    for index, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+
+
 def parse_date(text: str) -> dt.date | None:
     """Normalise ONE candidate string (already matched by a strict pattern) to a date.
 
@@ -259,7 +294,7 @@ def _read(line: TextLine) -> _Line:
         _Date(*span(m.start(), m.end()), value)
         for pattern, build in (_LINE_FORMS if _DIGIT.search(text) else ())
         for m in pattern.finditer(text)
-        if (value := build(m)) is not None
+        if (value := build(m) or _impossible(m)) is not None
     ]
     dates: list[_Date] = []
     for date in sorted(found, key=lambda d: (d.start, d.start - d.end)):
@@ -343,6 +378,9 @@ def find_dates(
         for k, date in enumerate(line.dates):
             role = _role(read, i, k, page_height)
             raw = line.text[date.start : date.end]
+            if date.value is IMPOSSIBLE:
+                found.append(DateMention(IMPOSSIBLE, role, page, i, raw, impossible=True))
+                continue
             value = _birth_century(date.value, raw, role)
             found.append(_with_order(DateMention(value, role, page, i, raw)))
     return found

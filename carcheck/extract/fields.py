@@ -42,7 +42,19 @@ def is_blank(value: str) -> bool:
     text = _PUNCT.sub("", text)
     if not text:
         return True
-    return bool(_NON_ANSWER.match(text))
+    if _NON_ANSWER.match(text):
+        return True
+    # "Unable to assess at this visit; records were not available": its first clause.
+    first = _PUNCT.sub("", _CLAUSE.split(text, maxsplit=1)[0])
+    first = _QUALIFIER.sub("", first)
+    return bool(first) and bool(_NON_ANSWER.match(first))
+
+
+_CLAUSE = re.compile(r"[;,.(\[]|\s[-–—]\s")
+# "at this visit", "at this time", "yet": a non-answer stays one with them.
+_QUALIFIER = re.compile(
+    r"\s+(at\s+this\s+(time|visit|point)|today|yet|currently|for\s+now|so\s+far)$", re.I
+)
 
 
 def names_nobody(value: str) -> bool:
@@ -51,3 +63,16 @@ def names_nobody(value: str) -> bool:
         return True
     text = _PUNCT.sub("", re.sub(r"_{2,}", " ", value)).strip()
     return bool(_NOBODY.match(text))
+
+
+# A label in a form's first column: a few capitalised words, no sentence in it.
+_LABEL_CELL = re.compile(r"^[A-Z*][\w()/&'*-]*(\s+[\w()/&'*-]+){0,5}$")
+
+
+def as_field(cells: tuple[str, ...] | list[str], text: str) -> str:
+    """A line read as "label: value" when its layout says so: a label in its first cell and
+    the value across a wide gap, with no colon printed ("Backup caregiver    TBD")."""
+    if len(cells) < 2 or ":" in cells[0] or not _LABEL_CELL.match(cells[0]):
+        return text
+    value = "  ".join(c for c in cells[1:] if c)
+    return f"{cells[0]}: {value}" if value else text

@@ -16,10 +16,15 @@ class Line:
     page: int
     index: int  # within its page
     text: str
+    cells: tuple[str, ...] = ()  # the line parted at wide gaps (label, value, ...)
 
 
 def doc_lines(pages: Sequence[Page]) -> list[Line]:
-    return [Line(p.number, i, line.text) for p in pages for i, line in enumerate(p.lines)]
+    return [
+        Line(p.number, i, line.text, tuple(line.cell_texts()))
+        for p in pages
+        for i, line in enumerate(p.lines)
+    ]
 
 
 def rx(pattern: str) -> re.Pattern[str]:

@@ -53,11 +53,28 @@ def is_person(text: str) -> bool:
         return False
     if not all(w[:1].isupper() for w in words if len(w) > 3):
         return False  # "de la Cruz" keeps its particles; a sentence does not pass
-    try:
-        _, kind = probablepeople.tag(" ".join(words))
-    except probablepeople.RepeatedLabelError:
-        return False
-    return kind == "Person"
+    if _has_credentials(text):
+        return True  # "Marcus Obi-Lindqvist, MD": credentials are a person's
+    for form in (" ".join(words), " ".join(words).replace("-", " ")):
+        try:
+            _, kind = probablepeople.tag(form)
+        except probablepeople.RepeatedLabelError:
+            continue
+        if kind == "Person":
+            return True
+    return False
+
+
+def _has_credentials(text: str) -> bool:
+    words = [w.strip(".,;:()") for w in re.split(r"[\s,]+", text)]
+    return any(_PERSON_CREDENTIAL.match(w) for w in words if w)
+
+
+# Credentials only a person holds (not "MS", "MA", which are also words and states).
+_PERSON_CREDENTIAL = re.compile(
+    r"^(M\.?D|D\.?O|Ph\.?D|Psy\.?D|N\.?P|A\.?P\.?R\.?N|P\.?A-C|R\.?N|L\.?C\.?S\.?W|M\.?S\.?W|"
+    r"M\.?B\.?B\.?S|FNP(-BC|-C)?|DNP|CRNP|LPN|FACP|FACC)\.?$"
+)
 
 
 def person_prefix(text: str) -> str | None:

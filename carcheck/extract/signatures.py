@@ -23,7 +23,8 @@ SIGNER = rf"(?P<name>{_NAME})(?P<creds>(?:\s*,?\s*(?:{CREDENTIALS})(?![A-Za-z]))
 
 # The statement that introduces an e-signature; the signer's name follows it.
 _LEADS = (
-    r"(?:electronically|digitally|e-?)\s*signed(?:\s+(?:by|off\s+by))?",
+    r"(?:electronically|digitally|e-?)\s*(?:co-?|counter-?)?signed(?:\s+(?:by|off\s+by))?",
+    r"(?:co-?|counter-?)signed(?:\s+electronically)?(?:\s+by)?",
     r"signed\s+electronically(?:\s+by)?",
     r"e-?signature(?:\s+by)?",
     r"electronic\s+signature(?:\s+by)?",
@@ -32,10 +33,24 @@ _LEADS = (
 _STATEMENT = re.compile(rf"(?P<lead>(?i:{'|'.join(_LEADS)}))\s*:?\s*{SIGNER}")
 # Template phrases ("must be electronically signed by the attending") are not signatures.
 _NOT_A_SIGNATURE = re.compile(
-    r"\b(must|should|shall|will|to|needs?\s+to|required\s+to|has\s+not|have\s+not|not|"
-    r"please|awaiting|pending)\s+(be\s+)?$",
+    r"\b(must|should|shall|will|to|needs?(\s+to)?|required(\s+to)?|requires?|requested|"
+    r"has\s+not(\s+yet)?|have\s+not(\s+yet)?|not(\s+yet)?|never|please|awaiting|pending|"
+    r"waiting\s+for|for|unsigned|draft|to\s+be|once|when|after|until)\s*[:\-–—]?\s*(be\s+)?$",
     re.IGNORECASE,
 )
+# A line that says the document is not signed: no statement on it is a signature.
+_UNSIGNED_LINE = re.compile(
+    r"\b(unsigned|not\s+(yet\s+)?(been\s+)?signed|signature\s+(pending|required|missing)|"
+    r"draft)\b",
+    re.IGNORECASE,
+)
+# After the signer's name, a value that says nobody signed: "E-signature by X: (none)".
+_NO_SIGNATURE_AFTER = re.compile(
+    r"^\s*[:\-–—]\s*[(\[]?\s*(none|pending|not\s+signed|unsigned|n/?a|tbd|_{3,}|-{2,})\b",
+    re.IGNORECASE,
+)
+
+
 # Physician credentials as written after a name: upper case, so the surname "Do" is not DO.
 _PHYSICIAN = re.compile(r"(?:^|[\s,])(?:M\.?\s?D|D\.?\s?O|MBBS)\.?(?=[\s,;)]|$)")
 _CREDENTIAL = re.compile(rf"^(?:{CREDENTIALS})$", re.IGNORECASE)
@@ -52,17 +67,21 @@ def _statements(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
     found: list[Signature] = []
     for index, line in enumerate(page.lines):
         text = line.text
+        if _UNSIGNED_LINE.search(text):
+            continue
         for match in _STATEMENT.finditer(text):
             if _NOT_A_SIGNATURE.search(text[: match.start()]):
+                continue
+            if _NO_SIGNATURE_AFTER.match(text[match.end() :]):
                 continue
             name = match.group("name")
             # Case-insensitive matching lets the name group start lower-case; a real name doesn't.
             if not name[0].isupper() or name.split()[0].lower() in _NOT_NAMES:
                 continue
             # "Electronically signed: Emergency Medicine": a statement, but by no person.
-            person = name if is_person(name) else person_prefix(name)
-            creds = match.group("creds") if person == name else ""
-            signer = _clean_signer(person + creds) if person else None
+            creds = match.group("creds")
+            person = name if is_person(name + creds) else person_prefix(name)
+            signer = _clean_signer(person + (creds if person == name else "")) if person else None
             if signer is None:
                 signer = _name_above(page, index)
             signed_on = next(
@@ -205,8 +224,14 @@ def signature_zones(page: Page) -> list[tuple[Box, float]]:
 
 # Words that label a signature line, beside it, under it or over it.
 _SIGN_LABEL = re.compile(
-    r"\b(sign(ature|ed)?|signer|signatory|physician|prescriber|provider|attending|"
-    r"authori[sz]ed\s+by|counter-?signed|co-?signed|attested)\b",
+    r"\b(sign(ature|ed)?|signer|signatory|authori[sz]ed\s+by|counter-?signed|co-?signed|"
+    r"attested)\b",
+    re.IGNORECASE,
+)
+# A short label that is only a role: "Attending Physician", "Prescriber", "Treating oncologist".
+_ROLE_LABEL = re.compile(
+    r"^\s*((attending|treating|ordering|requesting|referring)\s+)?"
+    r"(physician|prescriber|provider|oncologist|hematologist|doctor|md)\b[\w\s,.'/-]{0,20}$",
     re.IGNORECASE,
 )
 LABEL_GAP = 16.0  # points between a signature line and its label or typed name
@@ -227,10 +252,10 @@ def _labelled(page: Page, line_box: Box | Word, closings: Sequence[int]) -> bool
             if not before and line.words and len(line.words) == 1:
                 # One merged word for the whole line (a compacted page): its text.
                 before = line.text.split("__", 1)[0]
-            if _SIGN_LABEL.search(before):
+            if _SIGN_LABEL.search(before) or _ROLE_LABEL.match(before):
                 return True
         if (under or over) and line.x0 < line_box.x1 and line.x1 > line_box.x0:
-            if _SIGN_LABEL.search(line.text):
+            if _SIGN_LABEL.search(line.text) or _ROLE_LABEL.match(line.text):
                 return True
             if under and _is_typed_name(line.text):
                 return True

@@ -170,7 +170,8 @@ def check(documents: Sequence[Document], as_of: dt.date) -> ItemReport:
         for _, letter in judged
         if letter.date and is_future(letter.date, as_of)
     )
-    date = best.date.date if best.date and not is_future(best.date, as_of) else None
+    usable = best.date is not None and not best.date.impossible
+    date = best.date.date if usable and best.date and not is_future(best.date, as_of) else None
     return ItemReport(
         ID,
         TITLE,
@@ -205,7 +206,15 @@ def problems(letter: Document) -> list[str]:
 
 def _signature_problems(letter: Document) -> list[str]:
     content = letter.content
-    signatures = letter.signatures
+    # A digital signature over bytes changed since is no signature of what the letter says.
+    broken = [s for s in letter.signatures if s.intact is False]
+    signatures = tuple(s for s in letter.signatures if s.intact is not False)
+    if isinstance(content, LetterContent) and broken and not signatures:
+        who = ", ".join(s.signer or "an unnamed signer" for s in broken)
+        return [
+            f"letter is not signed: the digital signature of {who} no longer covers it "
+            "(the letter was changed after signing)"
+        ]
     if not isinstance(content, LetterContent) or not signatures:
         return [NOT_SIGNED]
     signers = ", ".join(s.signer or "an unnamed signer" for s in signatures)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from carcheck.extract.lines import Line, doc_lines, first_of, rx
 from carcheck.items.common import (
@@ -68,6 +69,16 @@ KINDS: tuple[Kind, ...] = (
         1.5,
     ),
     kind(ID, "Serology report", r"non-?\s*reactive|\bnot\s+detected\b", 1),
+    kind(ID, "Serology report", r"virolog|blood[\s-]?borne\s+virus", 2.5),
+    # A result row: a virus's test and its outcome on one line.
+    kind(
+        ID,
+        "Serology report",
+        r"^[^\n]{0,20}(hiv|hepatitis|\bhbs|\bhbc|\bhcv|\bhbv|anti-?\s*hb)[^\n]{0,70}?"
+        r"(non-?\s*reactive|not\s+detected|negative|reactive|detected|positive|equivocal)",
+        2.5,
+        rows=True,
+    ),
 )
 
 
@@ -99,14 +110,25 @@ _OUTCOME = rx(
     r"(?P<neg>non-?\s*reactive|negative|not\s+detected|undetected|none\s+detected|\bneg\b|"
     r"<\s*\d[\d,.]*\s*(iu|copies|log)|below\s+(the\s+)?(limit|detection|lloq))|"
     r"(?P<pend>pending|cancel+ed|not\s+performed|not\s+done|to\s+follow|in\s+process|\bqns\b|"
-    r"insufficient|see\s+(note|comment))|"
+    r"insufficient|see\s+(note|comment)|rejected|declined|refused|not\s+(ordered|collected|"
+    r"received|tested|reported|available|run)|unable\s+to\s+(test|report|perform)|"
+    r"specimen\s+(hemoly[sz]ed|lost|leaked|unlabel+ed|clotted)|(?<![\w-])-{3,}(?![\w-])|"
+    r"\bn/?a\b|\bnot\s+applicable\b|\btnp\b|\bdnr\b)|"
     r"(?P<pos>(repeatedly\s+)?reactive|positive|detected|\bpos\b)"
 )
 _COMMENT = rx(r"^\s*(comments?|notes?|interpretation|reference|method|methodology|disclaimer)\b")
+# A reference range or expected value is never a result: "(ref: Nonreactive)".
+_REFERENCE_NOTE = rx(
+    r"[(\[]\s*(ref(erence)?(\s+range)?|normal|expected|expected\s+value)\b[^)\]]{0,60}[)\]]|"
+    r"\b(ref(erence)?(\s+(range|interval|value))?|normal(\s+range)?|expected(\s+value)?)\s*:"
+    r"\s*[\w -]{0,30}"
+)
+# A column header that names the reference column.
+_REFERENCE_HEADER = rx(r"^(ref(erence)?(\s+(range|interval|value))?|normal(\s+range)?|expected)")
 
 
 def read_serology(pages: Sequence[Page], dates: Sequence[DateMention]) -> SerologyContent:
-    lines = doc_lines(pages)
+    lines = [_without_reference(line, column) for line, column in _reference_columns(pages)]
     results: list[SerologyResult] = []
     for position, line in enumerate(lines):
         if _COMMENT.search(line.text):
@@ -114,7 +136,7 @@ def read_serology(pages: Sequence[Page], dates: Sequence[DateMention]) -> Serolo
         mentions = _analyte_mentions(line.text)
         for n, (_start, end, virus, name) in enumerate(mentions):
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(line.text)
-            window = line.text[end:stop]
+            window = _REFERENCE_NOTE.sub(" ", line.text[end:stop])
             outcome = _outcome(window)
             if outcome is None and n + 1 == len(mentions) and len(window.strip()) < 60:
                 following = lines[position + 1].text if position + 1 < len(lines) else ""
@@ -132,6 +154,31 @@ def read_serology(pages: Sequence[Page], dates: Sequence[DateMention]) -> Serolo
                 )
             )
     return SerologyContent(results=tuple(results))
+
+
+def _reference_columns(pages: Sequence[Page]) -> list[tuple[Line, int | None]]:
+    """Each line with the index of its table's reference column, when a header row above
+    it names one and the row has the header's cells."""
+    out: list[tuple[Line, int | None]] = []
+    header: tuple[int, int] | None = None  # (cells in the header, reference column)
+    for line in doc_lines(pages):
+        cells = line.cells
+        at = next((i for i, c in enumerate(cells) if _REFERENCE_HEADER.match(c)), None)
+        if at is not None and at > 0 and len(cells) >= 3:
+            header = (len(cells), at)
+            out.append((line, None))
+            continue
+        column = header[1] if header and len(cells) == header[0] else None
+        out.append((line, column))
+    return out
+
+
+def _without_reference(line: Line, column: int | None) -> Line:
+    """The line with its reference column's cell left out: a result is the result's cell."""
+    if column is None or column >= len(line.cells):
+        return line
+    kept = [c for i, c in enumerate(line.cells) if i != column]
+    return replace(line, text="  ".join(kept), cells=tuple(kept))
 
 
 def _analyte_mentions(text: str) -> list[tuple[int, int, Virus | None, str]]:
@@ -230,14 +277,26 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
                 else f"no {virus.value} result found"
             )
             continue
-        dated = [(r, d) for r, d in real if r.date and not is_future(r.date, as_of)]
+        dated = [
+            (r, d)
+            for r, d in real
+            if r.date and not r.date.impossible and not is_future(r.date, as_of)
+        ]
         if not dated:
             if any(r.outcome is Outcome.POSITIVE for r, _ in real):
                 continue  # a positive result counts at any age
             r, d = real[0]
-            undated.append(
-                f"{virus.value} result ({where(d, r.page)}) has no usable collection or report date"
-            )
+            if r.date and r.date.impossible:
+                # Unreadable, not replaced: the report date does not stand in for it.
+                undated.append(
+                    f"{virus.value} result ({where(d, r.page)}): its {r.date.role.value} date "
+                    f"'{r.date.raw}' is not a real date"
+                )
+            else:
+                undated.append(
+                    f"{virus.value} result ({where(d, r.page)}) has no usable collection or "
+                    "report date"
+                )
             continue
         newest, doc = max(dated, key=lambda rd: rd[0].date.date)  # type: ignore[union-attr]
         assert newest.date is not None

@@ -155,18 +155,25 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
         for d in biopsies
         if d.date and is_future(d.date, as_of)
     )
-    dated = [d for d in biopsies if d.date and not is_future(d.date, as_of)]
+    dated = [
+        d for d in biopsies if d.date and not d.date.impossible and not is_future(d.date, as_of)
+    ]
     others = [d for d in found if d not in biopsies]
     if not dated:
+        first = biopsies[0]
+        why = (
+            f"its {first.date.role.value} date '{first.date.raw}' is not a real date"
+            if first.date and first.date.impossible
+            else "no usable procedure, collection or report date"
+        )
         return ItemReport(
             ID,
             TITLE,
             REQUIRED,
             Status.INCOMPLETE,
-            (
-                f"bone marrow biopsy ({where(biopsies[0])}) has no usable procedure, collection "
-                "or report date",
-            ),
+            (f"bone marrow biopsy ({where(first)}) has {why}",)
+            if not (first.date and first.date.impossible)
+            else (f"bone marrow biopsy ({where(first)}): {why}",),
             tuple(biopsies + others),
             flags=flags,
         )

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from carcheck.extract.fields import is_blank, names_nobody
+from carcheck.extract.fields import as_field, is_blank, names_nobody
 from carcheck.extract.lines import doc_lines, first_of, rx
 from carcheck.items.common import documents_for, fewest_problems, missing
 from carcheck.kinds import Kind, kind
@@ -190,7 +190,9 @@ _NOT_NAME = {
 
 
 def read_psychosocial(pages: Sequence[Page]) -> PsychosocialContent:
-    texts = [line.text for line in doc_lines(pages)]
+    # A form's columns read as fields: "Substance use    Not assessed" is a field, answered
+    # or not, exactly as "Substance use: Not assessed" is.
+    texts = [as_field(line.cells, line.text) for line in doc_lines(pages)]
     addressed = {part: _addressed(texts, part) for part in _PARTS}
     primary, secondary = _caregivers(texts)
     return PsychosocialContent(
@@ -216,7 +218,14 @@ def _addressed(texts: Sequence[str], part: str) -> bool:
         if ":" in rest:
             answer = rest.split(":", 1)[1]
         elif not _ASSESSMENT.search(text):
-            answer = ""  # a heading: its answer is on the next line
+            if _HEADING.match(text) and len(text.split()) <= 7:
+                answer = ""  # a heading: its answer is on the next line
+            elif _SIDE_HEADING.match(text[: match.start()]) and rest.strip():
+                answer = rest  # "1. Medical compliance   kept every appointment ..."
+            elif not _HEADING.match(text):
+                continue  # a mention in passing ("an assessment of adherence, support ...")
+            else:
+                answer = ""
         elif not _UNASSESSED.search(text):
             return True  # a sentence that assesses the part ("denies substance use")
         else:
@@ -226,9 +235,19 @@ def _addressed(texts: Sequence[str], part: str) -> bool:
                 return True
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
+        if pattern.search(following[:40]) and ":" in following:
+            continue  # the heading's own field follows ("Medical compliance: ..."): read there
         if following.strip() and not is_blank(following) and not _other_field(following, part):
             return True
     return False
+
+
+# A heading: a few words, or numbered, or closed by a colon; not a line of running text.
+_HEADING = re.compile(r"^\s*((\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s*)?[^.;]{0,60}:?\s*$")
+
+
+# What may stand before a part's name in a side heading: a number and a word or two.
+_SIDE_HEADING = re.compile(r"^\s*((\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s*)(\w+\s+){0,2}$")
 
 
 def _other_field(text: str, part: str) -> bool:

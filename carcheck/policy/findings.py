@@ -225,7 +225,7 @@ def _coding(product: Product) -> Flag:
 def _age(letters: list[Document], as_of: dt.date) -> int | None:
     for letter in letters:
         for mention in letter.dates:
-            if mention.role is Role.BIRTH and mention.date <= as_of:
+            if mention.role is Role.BIRTH and not mention.impossible and mention.date <= as_of:
                 born = mention.date
                 return as_of.year - born.year - ((as_of.month, as_of.day) < (born.month, born.day))
     return None
@@ -315,12 +315,19 @@ def _facility(
 ) -> tuple[str | None, Center | None]:
     if option:
         return option.strip(), match_center(option, knowledge)
-    # Normalised once: a packet's lines times the centers' names add up.
-    text = " ".join(
-        f" {_norm(t)} " for d in documents if d.item in (ItemId.A, ItemId.B) for _, t in d.lines
-    )
+    # A listed center counts where a line says the therapy is given there ("will be infused
+    # at Duke Cancer Institute", "Treatment center: ..."), not where it is only mentioned
+    # ("previously seen at", "records from"). Normalised once per line.
+    lines = [
+        f" {_norm(t)} "
+        for d in documents
+        if d.item in (ItemId.A, ItemId.B)
+        for _, t in d.lines
+        if _ADMINISTERED_AT.search(t) and not _ONLY_MENTIONED.search(t)
+    ]
     for center in knowledge.centers:
-        if any(f" {_norm(alias)} " in text for alias in center.names):
+        names = [f" {_norm(alias)} " for alias in center.names]
+        if any(name in line for line in lines for name in names):
             return center.name, center
     for doc in documents:
         if isinstance(doc.content, FacilityContent) and doc.content.facility:
@@ -328,14 +335,29 @@ def _facility(
     return None, None
 
 
+_ADMINISTERED_AT = re.compile(
+    r"\b(administ\w*|infus\w*|(will|to)\s+be\s+(given|treated|performed)|given\s+at|"
+    r"treatment\s+(cent(er|re)|site|facility)|facility|site\s+of\s+(care|service)|"
+    r"authori[sz]ed\s+(treatment\s+)?(cent(er|re)|site)|certified|qualified\s+treatment|"
+    r"perform\w*\s+at|receive\s+\w*\s*(therapy|treatment|cells?)?\s*at|apheresis|"
+    r"leukapheresis)\b",
+    re.IGNORECASE,
+)
+_ONLY_MENTIONED = re.compile(
+    r"\b(previously|formerly|prior\s+to|records?\s+from|transferred\s+from|referred\s+by|"
+    r"seen\s+at|second\s+opinion|not\s+(at|an?\s+authori[sz]ed))\b",
+    re.IGNORECASE,
+)
+
+
 def match_center(name: str, knowledge: Knowledge) -> Center | None:
-    """The listed center a facility name refers to, tolerant of punctuation and wording."""
-    wanted = _norm(name)
+    """The listed center a facility name is: its whole normalised name or a declared
+    alias, with a trailing ", City" or ", City, ST" allowed; never a part of a name
+    ("University Medical Center" is not "Duke University Medical Center")."""
+    forms = {_norm(name), _norm(name.split(",")[0])} - {""}
     for center in knowledge.centers:
-        for alias in center.names:
-            alias_norm = _norm(alias)
-            if alias_norm and (alias_norm in wanted or wanted in alias_norm) and len(wanted) > 5:
-                return center
+        if any(_norm(alias) in forms for alias in center.names):
+            return center
     return None
 
 

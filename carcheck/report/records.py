@@ -66,7 +66,7 @@ def _evidence(item: ItemReport, doc: Document) -> dict[str, Any]:
     record: dict[str, Any] = {
         "file": doc.file,
         "pages": list(doc.pages),
-        "date": doc.date.date.isoformat() if doc.date else None,
+        "date": doc.date.date.isoformat() if doc.date and not doc.date.impossible else None,
     }
     if doc.ocr:
         record["ocr"] = True
@@ -84,9 +84,11 @@ def _document(doc: Document) -> dict[str, Any]:
         "pages": list(doc.pages),
         "item": doc.item.value if doc.item else None,
         "title": doc.title,
-        "date": doc.date.date.isoformat() if doc.date else None,
+        "date": doc.date.date.isoformat() if doc.date and not doc.date.impossible else None,
         "dates": [
-            {"date": d.date.isoformat(), "role": d.role.value, "page": d.page} for d in doc.dates
+            {"date": d.date.isoformat(), "role": d.role.value, "page": d.page}
+            for d in doc.dates
+            if not d.impossible
         ],
         "signatures": [
             {

@@ -161,3 +161,29 @@ def test_future_letter_date_is_flagged_and_not_used():
 def test_undated_letter_is_still_judged():
     report = check(letter("Jane Roe, MD", date=None))
     assert (report.status, report.date, report.flags) == (Status.PRESENT, None, ())
+
+
+# --- a digital signature over changed bytes is no signature of the letter ---------------
+
+
+def _digitally_signed(*intact: bool | None):
+    from dataclasses import replace
+
+    from carcheck.model import Signature, SignatureKind
+
+    base = letter("Jane Roe, MD")
+    sigs = tuple(
+        Signature(2, SignatureKind.DIGITAL, "Jane Roe, MD", None, flag) for flag in intact
+    )
+    return replace(base, signatures=sigs, content=replace(base.content, signatures=sigs))
+
+
+def test_a_digital_signature_over_changed_bytes_leaves_the_letter_unsigned() -> None:
+    report = a_letter.check([_digitally_signed(False)], day("2026-06-01"))
+    assert report.status is Status.INCOMPLETE
+    assert "changed after signing" in report.reasons[0]
+
+
+def test_an_intact_signature_beside_a_broken_one_still_signs() -> None:
+    report = a_letter.check([_digitally_signed(False, True)], day("2026-06-01"))
+    assert (report.status, report.reasons) == (Status.PRESENT, ())

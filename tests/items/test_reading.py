@@ -276,3 +276,100 @@ def test_bone_marrow_biopsy_is_the_document_not_a_mention(
 ) -> None:
     page = make_page(*texts)
     assert read_diagnostic([page], []).bone_marrow_biopsy is biopsy
+
+
+# --- F: a form's columns are its fields, with or without colons ----------------------
+
+
+def _form_page(*rows: tuple[str, str]):
+    from carcheck.model import Page, TextLine, Word
+
+    lines = []
+    for index, (label, value) in enumerate(rows):
+        top = 60.0 + 16 * index
+        words = []
+        x = 72.0
+        for token in label.split():
+            words.append(Word(token, x, top, x + 6 * len(token), top + 10, 10.0))
+            x += 6 * len(token) + 5
+        x = 260.0  # the value column, well apart from the label
+        for token in value.split():
+            words.append(Word(token, x, top, x + 6 * len(token), top + 10, 10.0))
+            x += 6 * len(token) + 5
+        lines.append(TextLine(tuple(words)))
+    return Page(1, 612.0, 792.0, tuple(lines))
+
+
+COLUMNS = (
+    ("Psychosocial Evaluation", "Cellular Therapy"),
+    ("Medical compliance", "Keeps every appointment"),
+    ("Support network", "Lives with his sister"),
+    ("Primary caregiver", "Ana Ruiz (sister)"),
+    ("Backup caregiver", "Tomas Ruiz (brother)"),
+    ("Mental health", "Denies psychiatric history"),
+    ("Substance use", "Denies alcohol or drug use"),
+    ("Legal history", "Denies legal issues"),
+)
+
+
+def test_colon_less_columns_are_read_as_fields() -> None:
+    content = read_psychosocial([_form_page(*COLUMNS)])
+    assert (content.primary_caregiver, content.secondary_caregiver) == ("Ana Ruiz", "Tomas Ruiz")
+    assert content.compliance and content.substance_use and content.legal
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Backup caregiver", "not yet identified"),
+        ("Backup caregiver", "To be determined"),
+        ("Substance use", "Not assessed at this visit"),
+        ("Legal history", "Unable to assess"),
+    ],
+)
+def test_a_blank_column_value_is_no_answer(label: str, value: str) -> None:
+    rows = [(lab, value if lab == label else val) for lab, val in COLUMNS]
+    content = read_psychosocial([_form_page(*rows)])
+    judged = {
+        "Backup caregiver": content.secondary_caregiver is None,
+        "Substance use": not content.substance_use,
+        "Legal history": not content.legal,
+    }
+    assert judged[label]
+
+
+# --- C: the result is the result column's value, never the reference ---------------------
+
+
+def _table(*rows: tuple[str, ...]):
+    from carcheck.model import Page, TextLine, Word
+
+    lines = []
+    for index, cells in enumerate(rows):
+        top = 60.0 + 16 * index
+        words = []
+        for column, cell in enumerate(cells):
+            x = 72.0 + 150 * column
+            for token in cell.split():
+                words.append(Word(token, x, top, x + 6 * len(token), top + 10, 10.0))
+                x += 6 * len(token) + 5
+        lines.append(TextLine(tuple(words)))
+    return Page(1, 612.0, 792.0, tuple(lines))
+
+
+@pytest.mark.parametrize("value", ["Specimen rejected", "Declined by patient", "Not ordered", "---"])
+def test_a_reference_column_is_never_the_result(value: str) -> None:
+    page = _table(
+        ("Test", "Result", "Reference", "Flag"),
+        ("HIV-1/2 Ag/Ab", value, "Nonreactive", ""),
+        ("HBsAg", "Nonreactive", "Nonreactive", ""),
+    )
+    results = {r.virus: r.outcome for r in read_serology([page], []).results}
+    assert results[Virus.HIV] is Outcome.PENDING
+    assert results[Virus.HBV] is Outcome.NEGATIVE
+
+
+def test_an_inline_reference_is_never_the_result() -> None:
+    page = _table(("HIV-1/2 Ag/Ab: see comment (ref: Nonreactive)",))
+    (only,) = read_serology([page], []).results
+    assert only.outcome is Outcome.PENDING

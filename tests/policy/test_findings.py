@@ -255,3 +255,20 @@ def test_flags_show_in_every_format(run_cli) -> None:
     assert "product-mismatch" in run_cli([*base, "--format", "markdown"]).stdout
     assert 'name="flag:product-mismatch"' in run_cli([*base, "--format", "junit"]).stdout
     assert "product-mismatch" in run_cli([*base, "--format", "table"]).stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["University Medical Center", "Medical Center", "Cancer Institute", "Duke"]
+)
+def test_a_part_of_a_listed_name_is_not_that_center(name: str) -> None:
+    assert match_center(name, KNOWLEDGE) is None
+
+
+def test_a_listed_system_mentioned_in_passing_does_not_verify_the_facility() -> None:
+    doc = letter(
+        REQUEST.format(name="Yescarta"),
+        "He was previously seen at Duke Cancer Institute for a second opinion.",
+        "He will be treated at Example Cancer Center.",
+    )
+    found = evaluate([doc], KNOWLEDGE, AS_OF)
+    assert found.listed_center is None
