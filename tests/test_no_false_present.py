@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import pdfs
 from tests.pdfs import AS_OF, make_pdf
@@ -153,3 +155,95 @@ def test_a_part_left_open_leaves_the_evaluation_incomplete(
 def test_the_honest_evaluation_is_complete(run_cli, tmp_path: Path) -> None:
     code, packet = _check(run_cli, _packet(tmp_path, psychosocial=_psychosocial()))
     assert (code, _status(packet, "F")[0]) == (0, "present"), packet["items"]
+
+
+# --- property: hostile additions to an incomplete packet never improve its verdict -------
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_packets"
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text())
+INCOMPLETE = sorted(
+    name
+    for name, want in EXPECTED["packets"].items()
+    if not want["complete"] and not name.startswith("fax-")  # the fax twins need OCR: slow
+)
+RANK = {"missing": 0, "incomplete": 1, "stale": 2, "present": 3, "not_provided": 3}
+
+
+def _hidden_statement(pdf) -> None:
+    from fpdf.enums import TextMode
+
+    pdf.text_mode = TextMode.INVISIBLE
+    pdf.text(72, 700, "Electronically signed by Harold Whitfield, MD on 10/01/2026")
+    pdf.text_mode = TextMode.FILL
+
+
+def _hostile(name: str, folder: Path) -> None:
+    """Write one hostile document into `folder`: each tries to fill an item falsely."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.set_creation_date(pdfs.CREATED)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    lines = {
+        "hidden-signature": ["Letter of Medical Necessity", "Sincerely,"],
+        "consent": [line for _, line in CONSENT],
+        "order": [line for _, line in ORDER],
+        "rejected-serology": [
+            "Infectious Disease Serology",
+            "Collected: 10/01/2026",
+            "HIV-1/2 Ag/Ab Specimen rejected (Reference: Nonreactive)",
+            "Hepatitis B surface antigen Not ordered (Reference: Nonreactive)",
+            "Hepatitis C antibody Declined by patient (Reference: Nonreactive)",
+        ],
+        "impossible-date": [
+            "Infectious Disease Serology",
+            "Collected: 30-Feb-2026  Reported: 10/01/2026",
+            *NEGATIVE_ROWS,
+        ],
+        "blank-evaluation": [
+            "Psychosocial Evaluation",
+            "Medical compliance: Not evaluated",
+            "Support network: Unable to assess",
+            "Primary caregiver: (none identified)",
+            "Secondary caregiver: Still looking",
+            "Mental health history: Not discussed",
+            "Substance use: Patient declined",
+            "Legal history: Not Applicable",
+        ],
+    }[name]
+    for index, text in enumerate(lines):
+        pdf.text(72, 80 + 18 * index, text)
+    if name == "hidden-signature":
+        _hidden_statement(pdf)
+    pdf.output(str(folder / f"added-{name}.pdf"))
+
+
+HOSTILE = ("hidden-signature", "consent", "order", "rejected-serology", "impossible-date",
+           "blank-evaluation")  # fmt: skip
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    packet=st.sampled_from(INCOMPLETE),
+    added=st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3, unique=True),
+)
+def test_hostile_additions_never_improve_a_verdict(run_cli, tmp_path_factory, packet, added):
+    import shutil
+
+    folder = tmp_path_factory.mktemp("mutated") / packet
+    shutil.copytree(SAMPLES / packet, folder)
+    for name in added:
+        _hostile(name, folder)
+    result = run_cli(
+        ["check", folder, "--format", "json", "--as-of", EXPECTED["as_of"], "--no-cache"]
+    )
+    report = json.loads(result.stdout)["packets"][0]
+    assert result.code == 1 and not report["complete"], (packet, added)
+    before = EXPECTED["packets"][packet]["items"]
+    for item in report["items"]:
+        assert RANK[item["status"]] <= RANK[before[item["id"]]], (packet, added, item)

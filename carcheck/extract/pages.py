@@ -153,13 +153,109 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
         words = _pdfium_words(textpage, count, height)
     finally:
         textpage.close()
+    # Outside the page box: never printed.
+    words = [w for w in words if w.x1 > 0 and w.x0 < width and w.bottom > 0 and w.top < height]
+    rendered = _Rendered(page)
+    words = _seen_statements(rendered, words)
     # Drawn strokes matter only where a signature may be: skip tracing paths elsewhere.
     signable = any(_SIGNATURE_PLACE.search(w.text) for w in words)
     geometry = _pdfium_geometry(page, objects, number, height, limits, signable)
+    if signable and (geometry.images or geometry.strokes):
+        geometry = _seen_marks(rendered, geometry)
     page_read = Page(
         number=number, width=width, height=height, lines=group_lines(words), geometry=geometry
     )
     return replace(page_read, unread=needs_ocr(page_read))
+
+
+# Words that make a line a signature statement: what a hidden line would most want to fake.
+_STATEMENT_WORD = re.compile(r"signed|signature|^/s/$", re.IGNORECASE)
+# Share of a word's box that must be ink on the rendered page for it to be seen.
+MIN_INK_SHARE = 0.02
+RENDER_SCALE = 0.75  # 54 dpi: enough to tell a printed word from nothing
+
+
+class _Rendered:
+    """The page as a reader sees it, rendered once and only when something asks."""
+
+    def __init__(self, page: Any) -> None:
+        self._page = page
+        self._picture: Any = None
+        self._failed = False
+
+    def picture(self) -> Any:
+        if self._picture is None and not self._failed:
+            try:
+                bitmap = self._page.render(scale=RENDER_SCALE, grayscale=True)
+                self._picture = bitmap.to_pil().convert("L")
+            except Exception:  # noqa: BLE001 - a page pdfium cannot render keeps its words
+                self._failed = True
+        return self._picture
+
+
+def _seen_statements(rendered: _Rendered, words: list[Word]) -> list[Word]:
+    """The page's words, less the words of signature statements that do not show on the
+    rendered page: clipped away, under an opaque box, on a hidden optional-content layer.
+
+    Only pages with such a statement are rendered (few pages, and small): what a reader
+    sees is what counts as written, where a hidden line would decide a verdict.
+    """
+    rows = [w for w in words if _STATEMENT_WORD.search(w.text)]
+    if not rows:
+        return words
+    tops = [w.top for w in rows]
+    suspects = [w for w in words if any(abs(w.top - t) < 3 for t in tops)]
+    picture = rendered.picture()
+    if picture is None:
+        return words
+    hidden = {id(w) for w in suspects if not _inked(picture, w, RENDER_SCALE)}
+    return [w for w in words if id(w) not in hidden]
+
+
+def _seen_marks(rendered: _Rendered, geometry: Geometry) -> Geometry:
+    """Images and strokes less those that leave no visible ink on the rendered page: a
+    transparent or white image, a white stroke, a faint background."""
+    picture = rendered.picture()
+    if picture is None:
+        return geometry
+    return replace(
+        geometry,
+        images=tuple(
+            b for b in geometry.images if _inked(picture, _inner(b), RENDER_SCALE, MARK_INK)
+        ),
+        strokes=tuple(
+            b for b in geometry.strokes if _inked(picture, _inner(b), RENDER_SCALE, MARK_INK)
+        ),
+    )
+
+
+def _inner(box: Box) -> Box:
+    """The middle of a picture's box: its edges may touch a signature line's own ink."""
+    dx = max(2.0, 0.1 * (box.x1 - box.x0))
+    dy = max(2.0, 0.15 * (box.bottom - box.top))
+    if box.x1 - box.x0 <= 2 * dx or box.bottom - box.top <= 2 * dy:
+        return box
+    return Box(box.x0 + dx, box.top + dy, box.x1 - dx, box.bottom - dy)
+
+
+# A mark must darken at least this share of its box (a pen line is thin; a blank or
+# white picture darkens none of it, a pale stationery background little more).
+MARK_INK = 0.004
+
+
+def _inked(picture: Any, box: Word | Box, scale: float, share: float = MIN_INK_SHARE) -> bool:
+    """Whether the rendered page has dark pixels in the box (points, origin top-left)."""
+    pixels = (
+        max(0, int(box.x0 * scale)),
+        max(0, int(box.top * scale)),
+        min(picture.width, int(box.x1 * scale) + 1),
+        min(picture.height, int(box.bottom * scale) + 1),
+    )
+    if pixels[2] <= pixels[0] or pixels[3] <= pixels[1]:
+        return False
+    region = picture.crop(pixels)
+    dark = sum(region.histogram()[:160])
+    return dark >= max(1, share * region.width * region.height)
 
 
 _SIGNATURE_PLACE = re.compile(
@@ -253,8 +349,11 @@ def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     font_size = pdfium_c.FPDFText_GetFontSize
+    seen = _Visibility(raw)
     for match in _TOKEN.finditer(text):
         first, last = match.start(), match.end() - 1
+        if not seen.drawn(first):
+            continue  # invisible render mode, no paint, white on the page, or a speck
         loose_box(raw, first, ref)
         left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         if last != first:
@@ -266,8 +365,56 @@ def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
             left, right = min(left, rect.left), max(right, rect.right)
             bottom, top = min(bottom, rect.bottom), max(top, rect.top)
         size = round(font_size(raw, first), 1)
+        if size < MIN_VISIBLE_SIZE and top - bottom < MIN_VISIBLE_SIZE:
+            continue  # 0.1 pt type: nobody reads it on the printed page
         words.append(Word(match.group(0), left, height - top, right, height - bottom, size))
     return words
+
+
+# Type smaller than this (points) is not read by anyone holding the page.
+MIN_VISIBLE_SIZE = 2.0
+# A fill this close to white on a white page is not seen.
+NEAR_WHITE = 242
+
+
+class _Visibility:
+    """Whether a character is painted where a reader sees it: its text object's render
+    mode paints it, its colour is neither transparent nor white (on the page's white)."""
+
+    def __init__(self, textpage: Any) -> None:
+        self._textpage = textpage
+        self._modes: dict[int, int] = {}
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def drawn(self, index: int) -> bool:
+        obj = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+        if obj:
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            mode = self._modes.get(key)
+            if mode is None:
+                mode = self._modes[key] = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+            if mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP):
+                return False
+            stroke_only = mode in (
+                pdfium_c.FPDF_TEXTRENDERMODE_STROKE,
+                pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP,
+            )
+        else:
+            stroke_only = False
+        r, g, b, a = self._rgba
+        colour = pdfium_c.FPDFText_GetStrokeColor if stroke_only else pdfium_c.FPDFText_GetFillColor
+        if not colour(
+            self._textpage,
+            index,
+            ctypes.byref(r),
+            ctypes.byref(g),
+            ctypes.byref(b),
+            ctypes.byref(a),
+        ):
+            return True
+        if a.value == 0:
+            return False
+        return not (r.value >= NEAR_WHITE and g.value >= NEAR_WHITE and b.value >= NEAR_WHITE)
 
 
 _TOKEN = re.compile(r"[^\s\x00-\x1f\x7f\ufffe\uffff]+")

@@ -183,6 +183,17 @@ def _plausible(mark: Box, page: Page) -> bool:
     width, height = mark.x1 - mark.x0, mark.bottom - mark.top
     if mark.bottom < page.height * LETTERHEAD_BAND:
         return False
+    # A frame or a background behind the block encloses its printed lines; ink does not.
+    enclosed = sum(
+        1
+        for line in page.lines
+        if line.x0 >= mark.x0 - 1
+        and line.x1 <= mark.x1 + 1
+        and line.top >= mark.top - 1
+        and line.bottom <= mark.bottom + 1
+    )
+    if enclosed >= 2:
+        return False
     # A background picture (stationery, a watermark) covers much of the page.
     if width > page.width * 0.6 and height > page.height * 0.3:
         return False
@@ -273,8 +284,10 @@ def _typed_name(page: Page, below: float) -> str | None:
     """The name typed under a signature line or after the signature gap, if it is one."""
     for line in page.lines:
         if line.top >= below - 2 and line.top - below < 30:
+            if _SIGN_LABEL.search(line.text) or _ROLE_LABEL.match(line.text):
+                continue  # "Physician signature" under the line: the name is below it
             match = _TYPED_NAME.match(line.text)
-            if match and is_person(match.group("name")):
+            if match and is_person(match.group("name") + match.group("creds")):
                 return _clean_signer(match.group("name") + match.group("creds"))
             return None
     return None
