@@ -14,6 +14,7 @@ from carcheck import ingest, workers
 from carcheck import items as item_rules
 from carcheck.classify import Segment, segment
 from carcheck.errors import ReadError
+from carcheck.extract import identity
 from carcheck.extract.dates import find_dates, settle_order
 from carcheck.extract.digital import read_digital_signatures
 from carcheck.extract.ocr import Engine, find_engine
@@ -22,17 +23,21 @@ from carcheck.extract.scanned import LOW_CONFIDENCE, OcrMode, OcrSettings, read_
 from carcheck.extract.signatures import find_signatures
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import (
+    MISMATCH,
     Content,
     DateMention,
     Document,
     FileError,
     Flag,
     ItemId,
+    ItemReport,
     PacketReport,
     Page,
+    Patient,
     Role,
     Signature,
     SignatureKind,
+    Status,
     TextLine,
     Word,
 )
@@ -54,6 +59,7 @@ class Settings:
     facility: str | None = None  # --facility
     ocr: OcrMode = OcrMode.AUTO  # --ocr
     cache: Path | None = None  # the OCR cache folder; None: no cache (--no-cache)
+    patient: Patient | None = None  # --patient
 
 
 # A file longer than this is read in parts, spread over the workers.
@@ -388,6 +394,8 @@ def _judge(
 ) -> PacketReport:
     errors.sort(key=lambda e: e.file)
     knowledge = settings.knowledge or load_knowledge()
+    patient = packet_patient(documents, settings.patient)
+    documents, identity_flags = set_apart_others(documents, patient)
     policy = findings.evaluate(
         documents, knowledge, settings.as_of, settings.product, settings.facility
     )
@@ -418,15 +426,105 @@ def _judge(
         for flag in item.flags:
             if flag not in flags:
                 flags.append(flag)
+    flags = identity_flags + flags
     return PacketReport(
         path=path,
-        items=items,
+        items=tuple(_say_whose(item, documents) for item in items),
         documents=tuple(documents),
         errors=tuple(errors),
         flags=tuple(flags),
         product=policy.product,
         facility=policy.facility,
+        patient=patient,
     )
+
+
+def packet_patient(documents: Sequence[Document], option: Patient | None) -> Patient | None:
+    """The packet's patient: --patient, else the letter of medical necessity's, else the
+    one most documents name."""
+    if option is not None:
+        return option
+    for doc in documents:
+        if doc.item is ItemId.A and doc.patient is not None and doc.patient.name:
+            return doc.patient
+    named = [d.patient for d in documents if d.patient is not None and d.patient.name]
+    if not named:
+        return None
+    # The largest group of documents that name the same person; the first of it.
+    groups: list[list[Patient]] = []
+    for person in named:
+        for group in groups:
+            if identity.match(person, group[0]) is identity.Match.SAME:
+                group.append(person)
+                break
+        else:
+            groups.append([person])
+    best = max(groups, key=len)
+    # Fill in what one document printed and another did not (a DOB, a member ID).
+    return Patient(
+        name=best[0].name,
+        birth_date=next((p.birth_date for p in best if p.birth_date), None),
+        member_id=next((p.member_id for p in best if p.member_id), None),
+        mrn=next((p.mrn for p in best if p.mrn), None),
+    )
+
+
+def set_apart_others(
+    documents: Sequence[Document], patient: Patient | None
+) -> tuple[list[Document], list[Flag]]:
+    """Another patient's documents count for no item; each gets a patient-mismatch flag.
+    A name that matches while an identifier does not agree is a needs-review."""
+    if patient is None:
+        return list(documents), []
+    kept: list[Document] = []
+    flags: list[Flag] = []
+    for doc in documents:
+        if doc.patient is None:
+            kept.append(doc)
+            continue
+        verdict = identity.match(doc.patient, patient, read_by_ocr=doc.ocr)
+        where = f"{doc.file} {_pages(doc.pages)}"
+        what = (doc.title or "document").lower()
+        if verdict is identity.Match.OTHER:
+            kept.append(replace(doc, item=None, claimed_item=doc.item))
+            flags.append(
+                Flag(
+                    MISMATCH,
+                    f"{where}: this {what} is for {identity.printed(doc.patient)}, not the "
+                    f"packet's patient {identity.printed(patient)}: it counts for no item; "
+                    "remove it from the packet",
+                )
+            )
+        else:
+            kept.append(doc)
+            if verdict is identity.Match.UNSURE:
+                flags.append(
+                    Flag(
+                        "needs-review",
+                        f"{where}: the patient printed ({identity.printed(doc.patient)}) and "
+                        f"the packet's patient ({identity.printed(patient)}) agree in part "
+                        "only (a name or an identifier that may be misread): check whose "
+                        "document it is",
+                    )
+                )
+    return kept, flags
+
+
+def _say_whose(item: ItemReport, documents: Sequence[Document]) -> ItemReport:
+    """An item left without evidence because its documents are another patient's says so."""
+    if item.status is not Status.MISSING:
+        return item
+    others = [d for d in documents if d.claimed_item is item.id]
+    if not others:
+        return item
+    if len(others) == 1:
+        (doc,) = others
+        what = (doc.title or "document").lower()
+        reason = f"the only {what}, {doc.file} {_pages(doc.pages)}, is for another patient"
+    else:
+        named = "; ".join(f"{d.file} {_pages(d.pages)}" for d in others)
+        reason = f"the only documents found for it ({named}) are for another patient"
+    return replace(item, reasons=(*item.reasons, reason))
 
 
 def _pages(pages: Sequence[int]) -> str:
@@ -481,6 +579,7 @@ def build_document(
         ),
         content=body,
         review=seg.review,
+        patient=identity.read_patient(own, dates),
         lines=tuple((p.number, line.text) for p in own for line in p.lines)
         if seg.item in (ItemId.A, ItemId.B, ItemId.F)
         else (),

@@ -276,6 +276,16 @@ Content = (
 
 
 @dataclass(frozen=True, slots=True)
+class Patient:
+    """Who a packet or a document is for, as printed."""
+
+    name: str | None
+    birth_date: dt.date | None
+    member_id: str | None
+    mrn: str | None = None  # differs between institutions: never decides alone
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """Consecutive pages of one file that make one document."""
 
@@ -294,6 +304,8 @@ class Document:
     # page: what the policy checks (product, exclusions, facility) read. Never reported.
     lines: tuple[tuple[int, str], ...] = ()
     review: str | None = None  # how it was placed was a close call: what to look at
+    patient: Patient | None = None  # the patient it names, if any
+    claimed_item: ItemId | None = None  # another patient's document: the item it would serve
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,10 +346,17 @@ class PacketReport:
     flags: tuple[Flag, ...]
     product: str | None = None
     facility: str | None = None
+    patient: Patient | None = None
 
     @property
     def complete(self) -> bool:
-        return not self.errors and all(i.status is Status.PRESENT for i in self.items if i.required)
+        """A, B, C, D and F present, every file read, and no other patient's document."""
+        if self.errors or any(f.code == MISMATCH for f in self.flags):
+            return False
+        return all(i.status is Status.PRESENT for i in self.items if i.required)
+
+
+MISMATCH = "patient-mismatch"  # the one flag that makes a packet not complete
 
 
 @dataclass(frozen=True, slots=True)

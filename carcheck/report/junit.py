@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from carcheck.report.text import patient_text
+
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -35,6 +37,8 @@ def render(records: dict[str, Any]) -> str:
         for key in ("product", "facility"):
             if packet.get(key):
                 ET.SubElement(props, "property", name=key, value=xml_safe(packet[key]))
+        if who := patient_text(packet.get("patient")):
+            ET.SubElement(props, "property", name="patient", value=xml_safe(who))
         for flag in packet["flags"]:
             ET.SubElement(
                 props, "property", name=f"flag:{flag['code']}", value=xml_safe(flag["message"])

@@ -13,6 +13,7 @@ from carcheck.model import (
     ItemReport,
     LetterContent,
     PacketReport,
+    Patient,
     RunReport,
     SignatureKind,
 )
@@ -36,6 +37,7 @@ def _packet(packet: PacketReport) -> dict[str, Any]:
         "complete": packet.complete,
         "product": packet.product,
         "facility": packet.facility or _facility(packet),
+        "patient": _patient(packet.patient),
         "items": [_item(i) for i in packet.items],
         "documents": [_document(d) for d in packet.documents],
         "errors": [{"file": e.file, "message": e.message} for e in packet.errors],
@@ -102,4 +104,17 @@ def _document(doc: Document) -> dict[str, Any]:
         ],
         "ocr": doc.ocr,
         **({"ocr_confidence": {str(n): c for n, c in doc.ocr_pages}} if doc.ocr_pages else {}),
+        "patient": _patient(doc.patient),
+        **({"claimed_item": doc.claimed_item.value} if doc.claimed_item else {}),
+    }
+
+
+def _patient(patient: Patient | None) -> dict[str, Any] | None:
+    if patient is None:
+        return None
+    return {
+        "name": patient.name,
+        "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+        "member_id": patient.member_id,
+        **({"mrn": patient.mrn} if patient.mrn else {}),
     }

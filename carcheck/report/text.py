@@ -44,10 +44,31 @@ def verdict_line(packet: dict[str, Any]) -> str:
     if packet["errors"]:
         n = len(packet["errors"])
         problems.append(f"{n} file{'s' if n != 1 else ''} could not be read")
+    others = sum(1 for f in packet["flags"] if f["code"] == "patient-mismatch")
+    if others:
+        problems.append(
+            f"{others} document{'s' if others != 1 else ''} for another patient"
+            " (remove before sending)"
+        )
     return "NOT COMPLETE: " + ", ".join(problems)
 
 
+def patient_text(patient: dict[str, Any] | None) -> str | None:
+    """'Harold W. Brennan, DOB 1958-06-23, member WNC884120377' (what is known)."""
+    if not patient:
+        return None
+    parts = [patient.get("name") or "name not found"]
+    if patient.get("birth_date"):
+        parts.append(f"DOB {patient['birth_date']}")
+    if patient.get("member_id"):
+        parts.append(f"member {patient['member_id']}")
+    return ", ".join(parts)
+
+
 def product_line(packet: dict[str, Any]) -> str:
-    """'; product Yescarta; facility Duke University Hospital' (what is known of them)."""
-    parts = [f"{key} {packet[key]}" for key in ("product", "facility") if packet.get(key)]
+    """'; patient ...; product Yescarta; facility Duke University Hospital' (what is known)."""
+    parts = []
+    if who := patient_text(packet.get("patient")):
+        parts.append(f"patient {who}")
+    parts += [f"{key} {packet[key]}" for key in ("product", "facility") if packet.get(key)]
     return "; " + "; ".join(parts) if parts else ""
