@@ -335,6 +335,8 @@ class ItemReport:
     documents: tuple[Document, ...]  # the evidence considered, best first
     date: dt.date | None = None  # the date that counts
     flags: tuple[Flag, ...] = ()
+    # C and D: the boundary a date must pass (C: after it; D: on or after it).
+    cutoff: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,7 +210,8 @@ def match(document: Patient, packet: Patient, read_by_ocr: bool = False) -> Matc
         shared = (
             document.member_id and packet.member_id or document.birth_date and packet.birth_date
         )
-        return Match.UNSURE if shared else Match.OTHER
+        # A name OCR read may be misread past one letter: a doubt, unless an ID disagrees.
+        return Match.UNSURE if shared or read_by_ocr else Match.OTHER
     return Match.SAME
 
 

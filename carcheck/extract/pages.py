@@ -150,7 +150,7 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
             raise ReadError(
                 f"too complex: page {number} has {count} characters (limit {limits.chars})"
             )
-        words = _pdfium_words(textpage, count, height)
+        words = _pdfium_words(textpage, count, height, _hides_text(page, objects))
     finally:
         textpage.close()
     # Outside the page box: never printed.
@@ -172,7 +172,7 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
 _STATEMENT_WORD = re.compile(r"signed|signature|^/s/$", re.IGNORECASE)
 # Share of a word's box that must be ink on the rendered page for it to be seen.
 MIN_INK_SHARE = 0.02
-RENDER_SCALE = 0.75  # 54 dpi: enough to tell a printed word from nothing
+RENDER_SCALE = 0.5  # 36 dpi: enough to tell a printed word from nothing
 
 
 class _Rendered:
@@ -220,13 +220,17 @@ def _seen_marks(rendered: _Rendered, geometry: Geometry) -> Geometry:
         return geometry
     return replace(
         geometry,
-        images=tuple(
-            b for b in geometry.images if _inked(picture, _inner(b), RENDER_SCALE, MARK_INK)
-        ),
-        strokes=tuple(
-            b for b in geometry.strokes if _inked(picture, _inner(b), RENDER_SCALE, MARK_INK)
-        ),
+        images=tuple(b for b in geometry.images if _mark_inked(picture, b)),
+        strokes=tuple(b for b in geometry.strokes if _mark_inked(picture, b)),
     )
+
+
+# Pen strokes drawn thin render pale at this scale: anything clearly off-white is ink.
+MARK_DARK = 215
+
+
+def _mark_inked(picture: Any, box: Box) -> bool:
+    return _inked(picture, _inner(box), RENDER_SCALE, MARK_INK, MARK_DARK)
 
 
 def _inner(box: Box) -> Box:
@@ -243,7 +247,9 @@ def _inner(box: Box) -> Box:
 MARK_INK = 0.004
 
 
-def _inked(picture: Any, box: Word | Box, scale: float, share: float = MIN_INK_SHARE) -> bool:
+def _inked(
+    picture: Any, box: Word | Box, scale: float, share: float = MIN_INK_SHARE, dark: int = 160
+) -> bool:
     """Whether the rendered page has dark pixels in the box (points, origin top-left)."""
     pixels = (
         max(0, int(box.x0 * scale)),
@@ -254,8 +260,8 @@ def _inked(picture: Any, box: Word | Box, scale: float, share: float = MIN_INK_S
     if pixels[2] <= pixels[0] or pixels[3] <= pixels[1]:
         return False
     region = picture.crop(pixels)
-    dark = sum(region.histogram()[:160])
-    return dark >= max(1, share * region.width * region.height)
+    inked = sum(region.histogram()[:dark])
+    return inked >= max(1, share * region.width * region.height)
 
 
 _SIGNATURE_PLACE = re.compile(
@@ -336,7 +342,29 @@ def _drawn(path: Any) -> bool:
     return False
 
 
-def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
+def _hides_text(page: Any, objects: int) -> bool:
+    """Whether any text object on the page is drawn invisibly or in white or transparent
+    paint: only then is each word's visibility asked (most pages have none)."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    refs = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
+    for index in range(objects):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        if mode not in (
+            pdfium_c.FPDF_TEXTRENDERMODE_FILL,
+            pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
+        ):
+            return True
+        if pdfium_c.FPDFPageObj_GetFillColor(obj, *refs) and (
+            a.value == 0 or min(r.value, g.value, b.value) >= NEAR_WHITE
+        ):
+            return True
+    return False
+
+
+def _pdfium_words(textpage: Any, count: int, height: float, hides: bool = True) -> list[Word]:
     """Words from pdfium's text: split at whitespace (pdfium adds spaces at gaps and line
     breaks), each word's box from its first and last character: two calls a word, not
     two a character."""
@@ -352,7 +380,7 @@ def _pdfium_words(textpage: Any, count: int, height: float) -> list[Word]:
     seen = _Visibility(raw)
     for match in _TOKEN.finditer(text):
         first, last = match.start(), match.end() - 1
-        if not seen.drawn(first):
+        if hides and not seen.drawn(first):
             continue  # invisible render mode, no paint, white on the page, or a speck
         loose_box(raw, first, ref)
         left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
@@ -383,24 +411,30 @@ class _Visibility:
 
     def __init__(self, textpage: Any) -> None:
         self._textpage = textpage
-        self._modes: dict[int, int] = {}
+        self._objects: dict[int, bool] = {}
         self._rgba = [ctypes.c_uint() for _ in range(4)]
 
     def drawn(self, index: int) -> bool:
         obj = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
-        if obj:
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            mode = self._modes.get(key)
-            if mode is None:
-                mode = self._modes[key] = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        if not obj:
+            return self._painted(index, stroke_only=False)
+        # One text object has one render mode and one colour: judged once per object.
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        seen = self._objects.get(key)
+        if seen is None:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
             if mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP):
-                return False
-            stroke_only = mode in (
-                pdfium_c.FPDF_TEXTRENDERMODE_STROKE,
-                pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP,
-            )
-        else:
-            stroke_only = False
+                seen = False
+            else:
+                stroke_only = mode in (
+                    pdfium_c.FPDF_TEXTRENDERMODE_STROKE,
+                    pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP,
+                )
+                seen = self._painted(index, stroke_only)
+            self._objects[key] = seen
+        return seen
+
+    def _painted(self, index: int, stroke_only: bool) -> bool:
         r, g, b, a = self._rgba
         colour = pdfium_c.FPDFText_GetStrokeColor if stroke_only else pdfium_c.FPDFText_GetFillColor
         if not colour(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from carcheck.report import json_format, junit, markdown, table
+from carcheck.report import json_format, junit, markdown, notice, table
 
 
 class Format(StrEnum):
@@ -14,6 +14,7 @@ class Format(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     JUNIT = "junit"
+    NOTICE = "notice"
 
 
 RENDERERS: dict[Format, Callable[[dict[str, Any]], str]] = {
@@ -21,4 +22,5 @@ RENDERERS: dict[Format, Callable[[dict[str, Any]], str]] = {
     Format.JSON: json_format.render,
     Format.MARKDOWN: markdown.render,
     Format.JUNIT: junit.render,
+    Format.NOTICE: notice.render,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from carcheck.report import notice
 from carcheck.report.text import evidence_text, pages_text, product_line, verdict_line
 
 
@@ -24,6 +25,10 @@ def render(records: dict[str, Any]) -> str:
                 f"| {item['id']} {_cell(item['title'])} | {item['status']} | "
                 f"{item['date'] or '-'} | {_cell(evidence_text(item)) or '-'} | {_cell(reasons)} |"
             )
+        requests = notice.asks(packet)
+        if requests:
+            out += ["", "What to send (WNC.CP.192 Background I):", ""]
+            out += [f"{n}. {_cell(text)}" for n, text in enumerate(requests, 1)]
         if packet["errors"]:
             out += ["", "Files that could not be read (send them again):", ""]
             out += [f"- `{_cell(e['file'])}`: {_cell(e['message'])}" for e in packet["errors"]]

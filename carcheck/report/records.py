@@ -59,6 +59,7 @@ def _item(item: ItemReport) -> dict[str, Any]:
         "required": item.required,
         "status": item.status.value,
         "date": item.date.isoformat() if item.date else None,
+        **({"cutoff": item.cutoff.isoformat()} if item.cutoff else {}),
         "reasons": list(item.reasons),
         "documents": [_evidence(item, d) for d in item.documents],
     }
