@@ -217,7 +217,19 @@ def judge_page(page: Page) -> PageVerdict:
     # One search of the page per kind; each match counts at the weight of its line.
     text = "\n".join(line.text for line in page.lines).lower()
     starts = list(accumulate((len(line.text) + 1 for line in page.lines), initial=0))
+    # Titles are looked for in the page's head only: a title is never in its body.
+    head = "\n".join(
+        line.text if weights[i] > BODY_WEIGHT else " " * len(line.text)
+        for i, line in enumerate(page.lines)
+    ).lower()
     for index, known in enumerate(KINDS):
+        if known.title_only:
+            for match in known.pattern.finditer(head):
+                weight = weights[bisect_right(starts, match.start()) - 1]
+                score = known.weight * weight
+                if score > best.get(index, (0.0, False))[0]:
+                    best[index] = (score, True)
+            continue
         if known.rows:  # each matching line counts, as body text
             count = len({bisect_right(starts, m.start()) for m in known.pattern.finditer(text)})
             if count:
@@ -225,8 +237,6 @@ def judge_page(page: Page) -> PageVerdict:
             continue
         for match in known.pattern.finditer(text):
             weight = weights[bisect_right(starts, match.start()) - 1]
-            if known.title_only and weight <= BODY_WEIGHT:
-                continue
             score = known.weight * weight
             if score > best.get(index, (0.0, False))[0]:
                 best[index] = (score, weight > BODY_WEIGHT)
@@ -411,7 +421,7 @@ def allowed_items(reading: Reading, first: PageVerdict) -> frozenset[ItemId]:
         return titled - {ItemId.A}
     if genre is Genre.NOTE:
         return titled - {ItemId.A}
-    if genre in (Genre.NOTICE, Genre.COVER):
+    if genre in (Genre.NOTICE, Genre.COVER, Genre.ORDER):
         return frozenset()
     # No clear genre: a result only with a report's structure or a title naming its kind;
     # a letter of medical necessity only when its title says it is one, and it asks.

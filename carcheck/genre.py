@@ -27,6 +27,7 @@ class Genre(StrEnum):
     NOTE = "note"
     NOTICE = "notice"
     COVER = "cover sheet"
+    ORDER = "order"  # an order, requisition, schedule or plan: what is to be done, not a result
     OTHER = "other"
 
 
@@ -156,6 +157,24 @@ _NOTE_SECTION = _rx(
     r"discharge\s+(diagnosis|medications|condition)|interval\s+history|follow[-\s]?up\s*:|"
     r"recommendations?\s*:|disposition|reason\s+for\s+(visit|admission|consultation))"
 )
+# --- orders ---------------------------------------------------------------------
+# What is to be done, not what was found: an order, a requisition, a schedule, a plan.
+_ORDER_SIGNAL = _rx(
+    r"^\s*(order(ed)?(\s+(#|no\.?|number|status|date|on|by|for|details))?\b|requisition|"
+    r"scheduled(\s+(for|date|on))?|requested\s+(date|procedure|test)|appointment\b|"
+    r"priority\b|ordering\s+(provider|physician)|tests?\s+requested|specimen\s+requests?)|"
+    r"\bnot\s+yet\s+(performed|done|collected|obtained)\b|\bwill\s+(obtain|be\s+(performed|"
+    r"obtained|scheduled|drawn))\b|\bto\s+be\s+(performed|scheduled|obtained|drawn)\b|"
+    r"\bpending\s+(procedure|scheduling)\b"
+)
+# Of those, what says it has not happened yet (a lab report has an ordering physician too).
+_NOT_DONE = _rx(
+    r"\bnot\s+yet\s+(performed|done|collected|obtained)\b|\bwill\s+(obtain|be\s+(performed|"
+    r"obtained|scheduled|drawn))\b|\bto\s+be\s+(performed|scheduled|obtained|drawn)\b|"
+    r"\bpending\s+(procedure|scheduling)\b|^\s*order\s+status\b|^\s*scheduled\b|"
+    r"^\s*ordered\s+on\b|^\s*requested\s+date\b|^\s*appointment\b"
+)
+
 # --- cover sheets ----------------------------------------------------------------
 _TRANSMISSION = _rx(
     r"^\s*(to|from|fax|pages|no\.?\s+of\s+pages|number\s+of\s+pages|date(\s+sent)?|sent|"
@@ -198,11 +217,13 @@ class Reading:
             Genre.NOTE: "Clinical note",
             Genre.NOTICE: "Payer notice",
             Genre.COVER: "Fax cover sheet",
+            Genre.ORDER: "Order or requisition",
             Genre.OTHER: "Other document",
         }[self.genre]
 
 
 LETTER_HEAD = 25  # a salutation stands in the first lines of a letter
+GENRE_PAGES = 4  # the pages of a document its genre is read from
 
 
 def opens_letter(page: Page) -> bool:
@@ -217,7 +238,8 @@ def closes_letter(page: Page) -> bool:
 
 def read_genre(pages: Sequence[Page]) -> Reading:
     """The genre of the document made of these pages."""
-    texts = [line.text for page in pages for line in page.lines]
+    # A genre shows in a document's first pages: a chart's hundredth page adds nothing.
+    texts = [line.text for page in pages[:GENRE_PAGES] for line in page.lines]
     first = [line.text for line in pages[0].lines] if pages else []
     salutation = any(_SALUTATION.search(t) for t in first[: LETTER_HEAD + 15]) or any(
         _greets(t) for t in first[: LETTER_HEAD + 15]
@@ -247,6 +269,7 @@ def read_genre(pages: Sequence[Page]) -> Reading:
     cover_title = any(_COVER_TITLE.search(t) for t in first[:12])
     form_title = any(_FORM_TITLE.search(t) for t in first[:12])
     n = max(len(texts), 1)
+    orders = len({m.group(0).lower().strip() for t in texts if (m := _ORDER_SIGNAL.search(t))})
     sections_of_form = sum(bool(_FORM_SECTION.match(t)) for t in texts)
     ticks = sum(bool(_TICK_ROW.search(t)) for t in texts if len(t.split()) <= 12)
     label_rows = sum(1 for t in texts if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2)
@@ -273,6 +296,10 @@ def read_genre(pages: Sequence[Page]) -> Reading:
         or (ticks >= 2 and label_rows >= 3)
     ):
         genre = Genre.FORM
+    # An order is no result, whatever it names: "bone marrow biopsy - ordered, not performed".
+    not_done = any(_NOT_DONE.search(t) for t in texts)
+    if orders >= 3 and not_done and rows < 3 and genre in (Genre.OTHER, Genre.FORM, Genre.REPORT):
+        genre = Genre.ORDER
     # A form is a form even with a result row or two; a report with boxes is still a report.
     if genre is Genre.REPORT and (boxes >= 8 or form_title) and rows < 5:
         genre = Genre.FORM

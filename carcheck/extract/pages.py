@@ -170,9 +170,11 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
 
 # Words that make a line a signature statement: what a hidden line would most want to fake.
 _STATEMENT_WORD = re.compile(r"signed|signature|^/s/$", re.IGNORECASE)
+# Small type renders grey at this scale: a pixel this dark or darker is printed ink.
+TEXT_DARK = 200
 # Share of a word's box that must be ink on the rendered page for it to be seen.
 MIN_INK_SHARE = 0.02
-RENDER_SCALE = 0.5  # 36 dpi: enough to tell a printed word from nothing
+RENDER_SCALE = 0.75  # 54 dpi: enough to tell a printed word from nothing
 
 
 class _Rendered:
@@ -208,7 +210,7 @@ def _seen_statements(rendered: _Rendered, words: list[Word]) -> list[Word]:
     picture = rendered.picture()
     if picture is None:
         return words
-    hidden = {id(w) for w in suspects if not _inked(picture, w, RENDER_SCALE)}
+    hidden = {id(w) for w in suspects if not _inked(picture, w, RENDER_SCALE, dark=TEXT_DARK)}
     return [w for w in words if id(w) not in hidden]
 
 
