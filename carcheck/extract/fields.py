@@ -66,7 +66,9 @@ def names_nobody(value: str) -> bool:
 
 
 # A label in a form's first column: a few capitalised words, no sentence in it.
-_LABEL_CELL = re.compile(r"^[A-Z*][\w()/&'*-]*(\s+[\w()/&'*-]+){0,5}$")
+_LABEL_CELL = re.compile(
+    r"^((\d{1,2}[a-z]?|[A-Za-z])[.,)]\s*)?[A-Z*][\w()/&'*-]*(\s+[\w()/&'*-]+){0,5}$"
+)
 
 
 def as_field(cells: tuple[str, ...] | list[str], text: str) -> str:

@@ -190,28 +190,36 @@ def match(document: Patient, packet: Patient, read_by_ocr: bool = False) -> Matc
     differs from one institution to the next, so an MRN alone never decides.
     """
     same_name = bool(document.name and packet.name and names_match(document.name, packet.name))
-    conflict = False
+    names_differ = bool(document.name and packet.name) and not same_name
+    conflicts, partial = 0, False
     if document.member_id and packet.member_id:
         mine, theirs = _norm_id(document.member_id), _norm_id(packet.member_id)
         if mine != theirs:
-            # Part of the other (a cut-off or misread ID) is a doubt, not another person.
-            if same_name and (mine in theirs or theirs in mine or read_by_ocr):
-                return Match.UNSURE
-            conflict = True
+            # Part of the other (an ID cut off or misread) is a doubt, not another person.
+            partial = mine in theirs or theirs in mine
+            conflicts += 0 if partial else 1
     if document.birth_date and packet.birth_date and document.birth_date != packet.birth_date:
-        if same_name and read_by_ocr:
-            return Match.UNSURE  # a date of birth OCR may have misread
-        conflict = True
-    if conflict:
+        conflicts += 1
+    shared = bool(
+        document.member_id
+        and packet.member_id
+        and not conflicts
+        and not partial
+        or document.birth_date
+        and document.birth_date == packet.birth_date
+    )
+    if read_by_ocr:
+        # OCR may misread a name, a date or an ID: only a different name and a different
+        # identifier together say another person; either alone is a doubt.
+        if names_differ and conflicts:
+            return Match.OTHER
+        return Match.UNSURE if names_differ or conflicts or partial else Match.SAME
+    if conflicts:
         return Match.OTHER
-    if document.name and packet.name:
-        if names_match(document.name, packet.name):
-            return Match.SAME
-        shared = (
-            document.member_id and packet.member_id or document.birth_date and packet.birth_date
-        )
-        # A name OCR read may be misread past one letter: a doubt, unless an ID disagrees.
-        return Match.UNSURE if shared or read_by_ocr else Match.OTHER
+    if partial:
+        return Match.UNSURE
+    if names_differ:
+        return Match.UNSURE if shared else Match.OTHER
     return Match.SAME
 
 

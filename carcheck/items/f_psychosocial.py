@@ -243,11 +243,11 @@ def _addressed(texts: Sequence[str], part: str) -> bool:
 
 
 # A heading: a few words, or numbered, or closed by a colon; not a line of running text.
-_HEADING = re.compile(r"^\s*((\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s*)?[^.;]{0,60}:?\s*$")
+_HEADING = re.compile(r"^\s*((\d{1,2}[a-z]?|[A-Za-z]|[IVX]{1,4})[.,)]\s*)?[^.;]{0,60}:?\s*$")
 
 
 # What may stand before a part's name in a side heading: a number and a word or two.
-_SIDE_HEADING = re.compile(r"^\s*((\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s*)(\w+\s+){0,2}$")
+_SIDE_HEADING = re.compile(r"^\s*((\d{1,2}[a-z]?|[A-Za-z]|[IVX]{1,4})[.,)]\s*)(\w+\s+){0,2}$")
 
 
 def _other_field(text: str, part: str) -> bool:
