@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
+import signal
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,18 +20,24 @@ from rich.table import Table
 
 from carcheck import __version__, ocrcache, workers
 from carcheck.engine import Settings, check_packets
-from carcheck.errors import UsageError
+from carcheck.errors import Terminated, UsageError
+from carcheck.extract import identity
 from carcheck.extract.scanned import OcrMode
-from carcheck.ingest import display_name
+from carcheck.ingest import display_name, identities
 from carcheck.items import RULES
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
-from carcheck.model import RunReport
+from carcheck.model import Patient, RunReport
 from carcheck.policy import load as load_knowledge
 from carcheck.report import RENDERERS, Format, table
 from carcheck.report.records import as_records
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+# Stopped by a signal: the shell's convention, 128 + the signal's number.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+EARLIEST_AS_OF = dt.date(1900, 1, 1)
 log = logging.getLogger("carcheck")
+# Whether carcheck was started with its standard output closed (`>&-`).
+_stdout_closed = False
 
 app = typer.Typer(
     name="carcheck",
@@ -94,6 +103,15 @@ def check(
         str | None,
         typer.Option("--facility", help="The administering facility; takes precedence."),
     ] = None,
+    patient: Annotated[
+        str | None,
+        typer.Option(
+            "--patient",
+            metavar="NAME[, YYYY-MM-DD]",
+            help="The patient the packet is for, optionally with the date of birth; takes "
+            "precedence over the patient the letter names.",
+        ),
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -146,10 +164,17 @@ def check(
     _configure_logging(debug)
     when = parse_as_of(as_of) if as_of is not None else dt.date.today()
     for packet in packets:
-        if not packet.exists() and not packet.is_symlink():
+        try:
+            found = packet.exists() or packet.is_symlink()
+        except OSError as exc:  # a folder on the way that may not be entered
+            why = exc.strerror or "error"
+            raise UsageError(f"cannot open {display_name(str(packet))}: {why}") from None
+        if not found:
             raise UsageError(f"no such file or folder: {display_name(str(packet))}")
     if output is not None:
         _check_output(output, packets)
+    elif _stdout_closed:
+        raise UsageError("standard output is closed: give --output PATH for the report")
     limits = with_overrides(DEFAULT_LIMITS, limit or [])
     knowledge = load_knowledge(config, search=Path.cwd())
     settings = Settings(
@@ -159,8 +184,9 @@ def check(
         knowledge=knowledge,
         product=product,
         facility=facility,
+        patient=_patient_option(patient),
         ocr=ocr,
-        cache=None if no_cache else _cache_folder(packets),
+        cache=None if no_cache or ocr is OcrMode.NEVER else _cache_folder(packets),
     )
     with _Progress() as progress:
         reports = tuple(
@@ -186,12 +212,27 @@ def check(
 
 
 def _cache_folder(packets: list[Path]) -> Path | None:
-    """The OCR cache folder, unless it lies inside a packet (carcheck never writes there)."""
+    """The OCR cache folder, unless it lies inside a packet (carcheck never writes there)
+    or cannot be trusted; a cache not used for want of a home or trust is noted once."""
     folder = ocrcache.default_folder()
+    if folder is None:
+        _note(
+            "no home folder to keep the OCR cache in (HOME is not set); running without it "
+            "(set CARCHECK_CACHE_DIR to keep one)"
+        )
+        return None
     if _inside_packet(folder, packets):
         log.debug("the OCR cache folder is inside a packet: not used")
         return None
+    why = ocrcache.distrust(folder)
+    if why is not None:
+        _note(f"the OCR cache folder {display_name(str(folder))} {why}; running without it")
+        return None
     return folder
+
+
+def _note(message: str) -> None:
+    print(f"carcheck: note: {message}", file=sys.stderr)
 
 
 @app.command()
@@ -282,6 +323,15 @@ class _Progress:
             self.bar.stop()
 
 
+def _patient_option(text: str | None) -> Patient | None:
+    if text is None:
+        return None
+    try:
+        return identity.parse_option(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _configure_logging(debug: bool) -> None:
     """carcheck's own messages; the PDF libraries' chatter about damaged files only with --debug."""
     handler = logging.StreamHandler(sys.stderr)
@@ -291,6 +341,13 @@ def _configure_logging(debug: bool) -> None:
     root.setLevel(logging.DEBUG if debug else logging.ERROR)
     for noisy in ("pdfminer", "pdfplumber", "PIL"):
         logging.getLogger(noisy).setLevel(logging.WARNING if debug else logging.CRITICAL)
+    # The libraries' warnings (Pillow's DecompressionBombWarning on a large scan, pdfminer's
+    # on odd fonts) are log messages with --debug and nothing without it; the workers,
+    # forked from here, inherit the filter.
+    if debug:
+        logging.captureWarnings(True)
+    else:
+        warnings.simplefilter("ignore")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -300,9 +357,12 @@ def parse_as_of(text: str) -> dt.date:
     if not _ISO_DATE.fullmatch(text):
         raise UsageError(f"--as-of must be a date as YYYY-MM-DD, not {text!r}")
     try:
-        return dt.date.fromisoformat(text)
+        when = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--as-of is not a real date: {text}") from None
+    if when < EARLIEST_AS_OF:  # the age limits count months back from it
+        raise UsageError(f"--as-of must be {EARLIEST_AS_OF.isoformat()} or later, not {text}")
+    return when
 
 
 def _inside_packet(path: Path, packets: list[Path]) -> bool:
@@ -316,16 +376,45 @@ def _inside_packet(path: Path, packets: list[Path]) -> bool:
 
 
 def _check_output(output: Path, packets: list[Path]) -> None:
-    if _inside_packet(output, packets):
+    if _inside_packet(output, packets) or _is_a_packet_file(output, packets):
         raise UsageError(
             "--output may not point inside a packet folder (carcheck never writes there)"
         )
-    if output.is_dir():
+    try:
+        folder = output.is_dir()
+    except OSError as exc:  # a folder on the way that may not be entered
+        why = exc.strerror or "error"
+        raise UsageError(f"cannot write the report to {display_name(str(output))}: {why}") from None
+    if folder:
         raise UsageError(f"--output is a folder: {display_name(str(output))}")
+
+
+def _is_a_packet_file(output: Path, packets: list[Path]) -> bool:
+    """Whether `output`, or a folder it would be written in, is by another name (a hard
+    link, a bind mount) a file or folder of a packet: compared by device and inode."""
+    taken = set().union(*(identities(packet) for packet in packets))
+    where = output.absolute()
+    for path in (where, *where.parents):
+        try:
+            info = path.stat()
+        except OSError:  # not there yet
+            continue
+        if (info.st_dev, info.st_ino) in taken:
+            return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: usage errors are one line on stderr and exit 2, never a traceback."""
+    previous = _prepare_process()
+    try:
+        _main(argv)
+    finally:  # called in-process (tests), the caller gets its own SIGTERM handling back
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         code = app(args=argv, prog_name="carcheck", standalone_mode=False)
     except UsageError as exc:
@@ -333,8 +422,10 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("carcheck: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INCOMPLETE)
+        code = EXIT_INTERRUPTED
+    except Terminated:
+        print("carcheck: terminated", file=sys.stderr)
+        sys.exit(EXIT_TERMINATED)
     except Exception as exc:
         # Click's usage errors (bad option, missing argument) carry a message and exit code 2.
         if hasattr(exc, "format_message") and getattr(exc, "exit_code", None) == EXIT_USAGE:
@@ -345,7 +436,53 @@ def main(argv: list[str] | None = None) -> None:
         print("carcheck: internal error (re-run with --debug for details)", file=sys.stderr)
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         sys.exit(EXIT_INCOMPLETE)
+    if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into exit code 130
+        print("carcheck: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else EXIT_COMPLETE)
+
+
+def _prepare_process() -> Any:
+    """Standard streams that cannot fail and a SIGTERM that unwinds, before anything runs;
+    the SIGTERM handler replaced, if one was."""
+    global _stdout_closed
+    # A closed descriptor 0, 1 or 2 would be taken by the next file or pipe opened (a
+    # worker's pipe as "standard output"): hold each with /dev/null.
+    closed = []
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                continue
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            closed.append(fd)
+    _stdout_closed = 1 in closed or sys.stdout is None
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # for the process's life
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # for the process's life
+    # A stream that cannot encode a character (PYTHONIOENCODING=ascii, a Latin-1 locale)
+    # gets it escaped rather than failing the run.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        return None  # ignored or handled by whoever started carcheck: left so
+    try:
+        return signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # called in-process off the main thread: signals are not ours
+        return None
+
+
+def _terminate(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up short
+    raise Terminated("terminated")
 
 
 def _usage(message: str) -> None:

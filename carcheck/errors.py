@@ -24,3 +24,11 @@ class ReadError(CarcheckError):
 
     The message names the problem, never the file's contents (they are patient data).
     """
+
+
+class Terminated(BaseException):
+    """SIGTERM reached the main process: unwind (stopping the workers), then exit.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way
+    mistakes it for a problem with the file being read.
+    """

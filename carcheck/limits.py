@@ -26,6 +26,19 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+# The most each limit may be raised to: past these a value is a typo, and some would not
+# fit the operating system's own limits (address space in bytes, wait timeouts).
+MAXIMA = {
+    "file_mb": 1_000_000,  # a terabyte
+    "pages": 10_000_000,
+    "page_inches": 1_000_000,
+    "objects": 1_000_000_000,
+    "chars": 1_000_000_000,
+    "image_megapixels": 1_000_000,
+    "memory_mb": 1_048_576,  # a tebibyte
+    "seconds": 86_400,  # a day
+}
+
 DESCRIPTIONS = {
     "file_mb": "megabytes in one packet file",
     "pages": "pages in one file",
@@ -58,5 +71,7 @@ def with_overrides(base: Limits, settings: list[str]) -> Limits:
             raise UsageError(f"--limit {name} needs a whole number, not {value!r}") from None
         if number <= 0:
             raise UsageError(f"--limit {name} must be positive")
+        if number > MAXIMA[name]:
+            raise UsageError(f"--limit {name} may be at most {MAXIMA[name]:,}")
         changes[name] = number
     return replace(base, **changes)

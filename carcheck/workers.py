@@ -3,10 +3,16 @@
 One hostile file must not hang, crash or exhaust the checker: a child that runs out of
 memory, dies or overstays the wall-clock backstop is reported as a failure of that task
 alone. The same mechanism runs tasks in parallel (`jobs`), in a deterministic order.
+
+Workers never outlive the run: each leads its own process group (so the children it
+starts, Tesseract, are killed with it), asks Linux to kill it when the main process dies
+(PR_SET_PDEATHSIG), and holds no pipe end but its own (so a worker whose parent is gone
+sees the end of its pipe) and not the caller's standard input or output.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -17,8 +23,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from carcheck.errors import UsageError
+from carcheck.ingest import DISAPPEARED
+
 T = TypeVar("T")
 R = TypeVar("R")
+
+log = logging.getLogger(__name__)
+
+# Descriptors the main process keeps per worker (its pipe end and the process sentinel,
+# and two more while one starts), and those kept back for the main process's own files.
+FDS_PER_WORKER = 4
+FDS_RESERVED = 32
+# The longest single wait for a worker, whatever the time limit (a wait takes no more).
+LONGEST_WAIT = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,25 +88,39 @@ def run(
     if not tasks:
         return []
     ctx = _context()
+    jobs = max(1, min(jobs, len(tasks), affordable_workers()))
     results: list[Outcome[R] | None] = [None] * len(tasks)
     pending = list(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[int, tuple[_Worker, float]] = {}  # task index -> (worker, start)
     try:
         while pending or busy:
-            while pending and len(busy) < max(1, jobs):
-                worker = idle.pop() if idle else _Worker.start(ctx, fn, bounds, expected)
+            while pending and len(busy) < jobs:
+                if idle:
+                    worker = idle.pop()
+                else:
+                    siblings = [w for w, _ in busy.values()]
+                    try:
+                        worker = _Worker.start(ctx, fn, bounds, expected, siblings)
+                    except OSError as exc:  # out of processes or descriptors
+                        if not busy:
+                            raise UsageError(
+                                "cannot start a worker process "
+                                f"({exc.strerror or 'operating system error'}); try a lower --jobs"
+                            ) from None
+                        jobs = len(busy)  # go on with the workers there are
+                        break
                 index = pending.pop(0)
                 worker.send(tasks[index])
                 busy[index] = (worker, time.monotonic())
             deadline = min(start for _, start in busy.values()) + bounds.seconds
             multiprocessing.connection.wait(
                 [w.conn for w, _ in busy.values()] + [w.process.sentinel for w, _ in busy.values()],
-                timeout=max(0.0, deadline - time.monotonic()),
+                timeout=min(LONGEST_WAIT, max(0.0, deadline - time.monotonic())),
             )
             for index in sorted(busy):
                 worker, start = busy[index]
-                outcome = _collect(worker, start, bounds)
+                outcome = _collect(worker, start, bounds, tasks[index])
                 if outcome is None:
                     continue
                 del busy[index]
@@ -100,9 +132,30 @@ def run(
                 if on_done:
                     on_done(index, outcome)
     finally:
-        for worker in idle + [w for w, _ in busy.values()]:
+        # Idle workers are told to stop; busy ones (an interrupt, an error) are killed
+        # at once with their children rather than waited for.
+        for worker in idle:
             worker.stop()
+        for worker, _ in busy.values():
+            worker.kill()
     return [r for r in results if r is not None]
+
+
+def affordable_workers() -> int:
+    """How many workers the open-files limit leaves room for (each costs descriptors)."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return 1 << 16
+    if soft == resource.RLIM_INFINITY or soft < 0:
+        return 1 << 16
+    try:
+        used = len(os.listdir("/proc/self/fd"))
+    except OSError:
+        used = 16
+    return max(1, (soft - used - FDS_RESERVED) // FDS_PER_WORKER)
 
 
 @dataclass(slots=True)
@@ -117,11 +170,26 @@ class _Worker:
         fn: Callable[[Any], Any],
         bounds: Bounds,
         expected: tuple[type[BaseException], ...],
+        siblings: Sequence[_Worker] = (),
     ) -> _Worker:
         parent, child = ctx.Pipe(duplex=True)
-        process = ctx.Process(target=_serve, args=(child, fn, bounds, expected), daemon=True)
-        process.start()
-        child.close()
+        # The child closes what it inherits of the parent's side: its own pipe's other end
+        # and its siblings' ends, or none of them would see a pipe close when the parent dies.
+        inherited = [parent, *(s.conn for s in siblings)]
+        _prctl()  # loaded here, so that the child needs no import to use it
+        process = ctx.Process(
+            target=_serve,
+            args=(child, fn, bounds, expected, inherited, os.getpid()),
+            daemon=True,
+        )
+        try:
+            process.start()
+        finally:
+            child.close()
+        try:
+            os.setpgid(process.pid, process.pid)  # the child does too: whichever runs first
+        except OSError:
+            pass
         return cls(process, parent)
 
     def send(self, task: Any) -> None:
@@ -131,8 +199,17 @@ class _Worker:
         self.conn.close()
         self.process.join(timeout=5)
         if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
+            self.kill()
+
+    def kill(self) -> None:
+        """Kill the worker and every process it started (its process group), and reap it."""
+        _kill_group(self.process.pid)
+        self.process.kill()
+        self.process.join()
+        try:
+            self.conn.close()
+        except OSError:
+            pass
 
     def stop(self) -> None:
         try:
@@ -145,7 +222,16 @@ class _Worker:
 _STOP = "__carcheck_worker_stop__"
 
 
-def _collect(worker: _Worker, start: float, bounds: Bounds) -> Outcome[Any] | None:
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:  # gone already, or the group was never made
+        pass
+
+
+def _collect(
+    worker: _Worker, start: float, bounds: Bounds, task: Any = None
+) -> Outcome[Any] | None:
     """The task's outcome once there is one; None while the worker is still on it."""
     if worker.conn.poll():
         try:
@@ -155,18 +241,30 @@ def _collect(worker: _Worker, start: float, bounds: Bounds) -> Outcome[Any] | No
         except Exception:  # the result could not be unpickled
             status, payload = "internal", None
         if status in ("crash", "memory", "internal"):
-            worker.process.kill()  # a worker that failed this way is not trusted again
-            worker.process.join()
+            worker.kill()  # a worker that failed this way is not trusted again
         if status == "ok":
             return Outcome(payload, None)
+        if status != "error" and _vanished(task):
+            status, payload = "error", DISAPPEARED
         return Outcome(None, _failure(status, payload, bounds))
-    if not worker.process.is_alive():
+    if not worker.process.is_alive():  # killed mid-task (by the kernel, say)
+        _kill_group(worker.process.pid)  # with any Tesseract run it left behind
+        if _vanished(task):
+            return Outcome(None, _failure("error", DISAPPEARED, bounds))
         return Outcome(None, _failure("crash", None, bounds))
     if time.monotonic() - start >= bounds.seconds:
-        worker.process.kill()
-        worker.process.join()
+        worker.kill()
         return Outcome(None, _failure("timeout", None, bounds))
     return None
+
+
+def _vanished(task: Any) -> bool:
+    """Whether the file a task reads (a task is a file, or has one as `source`) is gone."""
+    for holder in (task, getattr(task, "source", None)):
+        path = getattr(holder, "path", None)
+        if isinstance(path, os.PathLike | str):
+            return not os.path.lexists(path)
+    return False
 
 
 def _failure(status: str, payload: Any, bounds: Bounds) -> Failure:
@@ -198,9 +296,13 @@ def _serve(
     fn: Callable[[Any], Any],
     bounds: Bounds,
     expected: tuple[type[BaseException], ...],
+    inherited: Sequence[Any] = (),
+    parent: int | None = None,
 ) -> None:
     """A worker's life: take a task, send back its outcome, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited
+    _detach(inherited, parent)
     _limit_memory(bounds.memory_mb)
     while True:
         try:
@@ -218,20 +320,89 @@ def _serve(
         except expected as exc:
             message = ("error", getattr(exc, "message", None) or str(exc))
         except Exception:
-            import logging
-
-            logging.getLogger(__name__).debug("internal error in a worker", exc_info=True)
+            log.debug("internal error in a worker", exc_info=True)
             message = ("internal", None)
+        if message[0] in ("error", "internal") and _vanished(task):
+            message = ("error", DISAPPEARED)  # not the damage a missing file looks like
         try:
             conn.send(message)
         except Exception:  # a result that cannot be pickled is an internal error
-            conn.send(("internal", None))
+            try:
+                conn.send(("internal", None))
+            except Exception:  # the parent is gone
+                break
         if message[0] == "memory":
             break  # after running out of memory, start afresh
-    conn.close()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        conn.close()
+    except OSError:
+        pass
+    if sys.stderr is not None:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
     os._exit(0)  # skip the parent's atexit handlers and buffered state inherited by fork
+
+
+def _detach(inherited: Sequence[Any], parent: int | None) -> None:
+    """Cut what ties a new worker to the run beyond its own pipe; die with the parent."""
+    for conn in inherited:
+        try:
+            conn.close()
+        except OSError:
+            pass
+    try:
+        os.setpgid(0, 0)  # its own process group: killing the group kills its Tesseract runs
+    except OSError:
+        pass
+    prctl = _prctl()
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)  # the parent died before the request above was made
+    # A worker never reads standard input or writes standard output; it must not hold
+    # the caller's (a script waiting for the end of carcheck's output would wait for it).
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+    except OSError:
+        return
+    for fd in (0, 1):
+        try:
+            os.dup2(null, fd)
+        except OSError:
+            pass
+    if null > 2:
+        os.close(null)
+
+
+_PR_SET_PDEATHSIG = 1
+_PRCTL: list[Any] = []  # [prctl or None], once looked up
+
+
+def die_with_parent() -> None:
+    """In a child about to exec: be killed when the process that started it dies (Linux).
+
+    A Tesseract run outlives neither its worker nor carcheck: passed as `preexec_fn`.
+    """
+    prctl = _prctl()
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _prctl() -> Any:
+    """libc's prctl on Linux, else None; looked up once, in the main process."""
+    if not _PRCTL:
+        found = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                found = ctypes.CDLL(None, use_errno=True).prctl
+            except (OSError, AttributeError):
+                found = None
+        _PRCTL.append(found)
+    return _PRCTL[0]
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -243,7 +414,7 @@ def _limit_memory(megabytes: int) -> None:
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, ValueError, OSError):  # not on this platform: the time bound remains
+    except (ImportError, ValueError, OSError, OverflowError):  # the time bound remains
         pass
 
 

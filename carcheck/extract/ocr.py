@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from carcheck.errors import ReadError
+from carcheck.workers import die_with_parent
 
 INSTALL_HINT = "install Tesseract, e.g. `sudo apt-get install tesseract-ocr`"
 # A page whose words average below this is read again after orientation detection.
@@ -197,6 +198,8 @@ def _run(engine: Engine, picture: Image.Image, args: list[str], language: str = 
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
             env=_environment(),
+            # Workers are single-threaded, so a preexec function is safe here.
+            preexec_fn=die_with_parent,  # noqa: PLW1509
         )
     except subprocess.TimeoutExpired:
         raise ReadError(f"OCR took longer than {TIMEOUT_SECONDS:g} s on a page") from None

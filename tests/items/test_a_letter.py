@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.model import Document, ItemId, Status
 from carcheck.items import a_letter
+from carcheck.model import Document, ItemId, Status
 from tests.items.factories import day, facility, letter
 
 AS_OF = day("2026-05-31")
@@ -172,9 +172,7 @@ def _digitally_signed(*intact: bool | None):
     from carcheck.model import Signature, SignatureKind
 
     base = letter("Jane Roe, MD")
-    sigs = tuple(
-        Signature(2, SignatureKind.DIGITAL, "Jane Roe, MD", None, flag) for flag in intact
-    )
+    sigs = tuple(Signature(2, SignatureKind.DIGITAL, "Jane Roe, MD", None, flag) for flag in intact)
     return replace(base, signatures=sigs, content=replace(base.content, signatures=sigs))
 
 

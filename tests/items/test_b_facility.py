@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.model import Status
 from carcheck.items import b_facility
+from carcheck.model import Status
 from tests.items.factories import day, facility, letter, other
 
 AS_OF = day("2026-05-31")

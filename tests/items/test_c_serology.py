@@ -6,8 +6,8 @@ from functools import partial
 
 import pytest
 
-from carcheck.model import Outcome, Role, Status, Virus
 from carcheck.items import c_serology
+from carcheck.model import Outcome, Role, Status, Virus
 from tests.items.factories import day, diagnostic, letter, panel, result, serology
 
 AS_OF = day("2026-05-31")  # cut-off 2026-02-28: a result must be collected after it

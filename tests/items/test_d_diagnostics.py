@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.model import Role, Status
 from carcheck.items import d_diagnostics
+from carcheck.model import Role, Status
 from tests.items.factories import day, diagnostic, letter, other, serology
 
 AS_OF = day("2026-05-31")  # cut-off 2025-11-30: a biopsy must be on or after it

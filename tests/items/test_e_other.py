@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.model import Status
 from carcheck.items import e_other
+from carcheck.model import Status
 from tests.items.factories import day, diagnostic, other
 
 AS_OF = day("2026-05-31")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from carcheck.model import ItemId, Status
 from carcheck.items import f_psychosocial
+from carcheck.model import ItemId, Status
 from tests.items.factories import day, psychosocial
 
 AS_OF = day("2026-05-31")

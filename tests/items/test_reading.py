@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from carcheck.extract.dates import find_dates
+from carcheck.extract.signatures import find_signatures
 from carcheck.items.a_letter import read_letter
 from carcheck.items.c_serology import read_serology
 from carcheck.items.d_diagnostics import read_diagnostic
 from carcheck.items.f_psychosocial import read_psychosocial
-from carcheck.extract.dates import find_dates
-from carcheck.extract.signatures import find_signatures
 from carcheck.model import Outcome, Role, Virus
 from tests.pagefactory import make_page
 
@@ -357,7 +357,9 @@ def _table(*rows: tuple[str, ...]):
     return Page(1, 612.0, 792.0, tuple(lines))
 
 
-@pytest.mark.parametrize("value", ["Specimen rejected", "Declined by patient", "Not ordered", "---"])
+@pytest.mark.parametrize(
+    "value", ["Specimen rejected", "Declined by patient", "Not ordered", "---"]
+)
 def test_a_reference_column_is_never_the_result(value: str) -> None:
     page = _table(
         ("Test", "Result", "Reference", "Flag"),

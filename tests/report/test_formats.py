@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from carcheck.cli import main
+from carcheck.items import RULES
 from carcheck.model import (
     DateMention,
     Document,
@@ -32,7 +33,6 @@ from carcheck.model import (
 )
 from carcheck.report import RENDERERS, Format, json_format, junit, markdown, table
 from carcheck.report.records import as_records
-from carcheck.rules import RULES
 from tests.conftest import Result
 from tests.pdfs import AS_OF, LETTER, complete_packet, make_pdf, unsigned_packet
 
