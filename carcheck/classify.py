@@ -122,6 +122,9 @@ _FORM_FIELD = re.compile(rf"\b{_FORM_LABEL}\s*(code)?\s*:", re.IGNORECASE)
 # Forms laid out as a table put the label first on the line, without a colon.
 _FORM_ROW = re.compile(rf"^\s*{_FORM_LABEL}\b(?!\s*(code)?\s*:)", re.IGNORECASE)
 FORM_FIELDS = 5
+# The same, run once over a page's lines joined (re.M) rather than once a line.
+_FAX_FIELD_LINES = re.compile(_FAX_FIELD.pattern + r"[^\n]*", _FAX_FIELD.flags | re.MULTILINE)
+_FORM_ROW_LINES = re.compile(_FORM_ROW.pattern, _FORM_ROW.flags | re.MULTILINE)
 _PAGES_FIELD = re.compile(r"^\s*(pages|no\.?\s+of\s+pages|number\s+of\s+pages)\b", re.I)
 COVER_FIELDS = 4
 
@@ -218,14 +221,13 @@ def judge_page(page: Page) -> PageVerdict:
     text = "\n".join(line.text for line in page.lines).lower()
     starts = list(accumulate((len(line.text) + 1 for line in page.lines), initial=0))
     # Titles are looked for in the page's head only: a title is never in its body.
-    head = "\n".join(
-        line.text if weights[i] > BODY_WEIGHT else " " * len(line.text)
-        for i, line in enumerate(page.lines)
-    ).lower()
+    head_lines = [i for i, w in enumerate(weights) if w > BODY_WEIGHT]
+    head = "\n".join(page.lines[i].text for i in head_lines).lower()
+    head_starts = list(accumulate((len(page.lines[i].text) + 1 for i in head_lines), initial=0))
     for index, known in enumerate(KINDS):
         if known.title_only:
             for match in known.pattern.finditer(head):
-                weight = weights[bisect_right(starts, match.start()) - 1]
+                weight = weights[head_lines[bisect_right(head_starts, match.start()) - 1]]
                 score = known.weight * weight
                 if score > best.get(index, (0.0, False))[0]:
                     best[index] = (score, True)
@@ -255,17 +257,15 @@ def judge_page(page: Page) -> PageVerdict:
             head_scores[known.item] = head_scores.get(known.item, 0.0) + score
             if score > head_labels.get(known.item, (0.0, ""))[0]:
                 head_labels[known.item] = (score, known.label)
-    fields = [line.text for line in page.lines if _FAX_FIELD.match(line.text)]
+    raw = "\n".join(line.text for line in page.lines)
+    fields = [m.group(0) for m in _FAX_FIELD_LINES.finditer(raw)]
     if len(fields) >= COVER_FIELDS and any(_PAGES_FIELD.match(f) for f in fields):
         # Transmission fields outweigh the enclosure list that names every item.
         scores[None] = scores.get(None, 0.0) + 3.0 * len(fields)
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * len(fields)
         labels.setdefault(None, "Fax cover sheet")
         head_labels[None] = (3.0 * len(fields), "Fax cover sheet")
-    form_fields = sum(
-        len(_FORM_FIELD.findall(line.text)) + bool(_FORM_ROW.match(line.text))
-        for line in page.lines
-    )
+    form_fields = len(_FORM_FIELD.findall(raw)) + len(_FORM_ROW_LINES.findall(raw))
     if form_fields >= FORM_FIELDS:
         scores[None] = scores.get(None, 0.0) + 3.0 * form_fields
         head_scores[None] = head_scores.get(None, 0.0) + 3.0 * form_fields

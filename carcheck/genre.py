@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from carcheck.extract.names import is_person
 from carcheck.model import Page
@@ -241,38 +242,43 @@ def read_genre(pages: Sequence[Page]) -> Reading:
     # A genre shows in a document's first pages: a chart's hundredth page adds nothing.
     texts = [line.text for page in pages[:GENRE_PAGES] for line in page.lines]
     first = [line.text for line in pages[0].lines] if pages else []
-    salutation = any(_SALUTATION.search(t) for t in first[: LETTER_HEAD + 15]) or any(
-        _greets(t) for t in first[: LETTER_HEAD + 15]
+    opening = "\n".join(first[: LETTER_HEAD + 15])
+    salutation = bool(_ml(_SALUTATION).search(opening)) or any(
+        _greets(t) for t in first[: LETTER_HEAD + 15] if t.rstrip()[-1:] in (",", ":")
     )
-    closing = any(_CLOSING.search(t) for t in texts) or _signs_off(texts)
     joined = "\n".join(texts)
-    requests = bool(_REQUESTS.search(joined))
-    to_plan = bool(_TO_PLAN.search(joined))
-    to_colleague = bool(_TO_COLLEAGUE.search(joined))
-    from_payer = len({m.group(0).lower() for m in _FROM_PAYER.finditer(joined)}) >= 2
+    # Each pattern runs once over the document, line by line (re.M), not once a line.
+    closing = bool(_ml(_CLOSING).search(joined)) or _signs_off(texts)
+    # Long alternations run faster case-sensitively over lower-cased text.
+    lower = joined.lower()
+    requests = bool(_lc(_REQUESTS).search(lower))
+    letterish = salutation or closing or bool(_MAIL_ADDRESS.search(joined))
+    to_plan = letterish and bool(_lc(_TO_PLAN).search(lower))
+    to_colleague = letterish and bool(_lc(_TO_COLLEAGUE).search(lower))
+    from_payer = len({m.group(0) for m in _lc(_FROM_PAYER).finditer(lower)}) >= 2
     # Who sent it: a payer's letterhead (the lines above the date or the salutation), or
     # a payer's reviewer signing it, with the payer's own requests in its body.
     letterhead = _letterhead(first)
     payer_sender = any(_PAYER_NAME.search(t) for t in letterhead) or _signed_by_payer(texts)
-    if payer_sender and (_PAYER_ASKS.search(joined) or _FROM_PAYER.search(joined)):
+    if payer_sender and (_lc(_PAYER_ASKS).search(lower) or _lc(_FROM_PAYER).search(lower)):
         from_payer = True
-    fields = sum(len(_FIELD.findall(t)) for t in texts)
-    boxes = sum(len(_CHECKBOX.findall(t)) + len(_YES_NO.findall(t)) for t in texts)
-    blanks = sum(bool(_BLANK.search(t)) for t in texts)
+    fields = len(_ml(_FIELD).findall(joined))
+    boxes = len(_CHECKBOX.findall(joined)) + len(_YES_NO.findall(joined))
+    blanks = _lines_with(_BLANK, joined)
+    # Per line: a result row's \s must not run on into the next line.
     rows = sum(bool(_RESULT_ROW.match(t) or _QUALITATIVE_ROW.match(t)) for t in texts)
-    blocks = len({m.group(1).lower() for t in texts if (m := _REPORT_BLOCK.match(t))})
-    table_header = any(_TABLE_HEADER.search(t) for t in texts)
-    sections = len(
-        {m.group(1).lower().rstrip(": ") for t in texts if (m := _NOTE_SECTION.match(t))}
-    )
-    transmission = sum(bool(_TRANSMISSION.match(t)) for t in first)
+    blocks = len({m.group(1).lower() for m in _ml(_REPORT_BLOCK).finditer(joined)})
+    table_header = bool(_lc(_TABLE_HEADER).search(lower))
+    sections = len({m.group(1).lower().rstrip(": ") for m in _ml(_NOTE_SECTION).finditer(joined)})
+    transmission = len(_ml(_TRANSMISSION).findall("\n".join(first)))
     cover_title = any(_COVER_TITLE.search(t) for t in first[:12])
     form_title = any(_FORM_TITLE.search(t) for t in first[:12])
     n = max(len(texts), 1)
-    orders = len({m.group(0).lower().strip() for t in texts if (m := _ORDER_SIGNAL.search(t))})
-    sections_of_form = sum(bool(_FORM_SECTION.match(t)) for t in texts)
-    ticks = sum(bool(_TICK_ROW.search(t)) for t in texts if len(t.split()) <= 12)
-    label_rows = sum(1 for t in texts if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2)
+    orders = len({m.group(0).lower().strip() for m in _ml(_ORDER_SIGNAL).finditer(joined)})
+    sections_of_form = len(_ml(_FORM_SECTION).findall(joined))
+    short = [t for t in texts if len(t) <= 90]
+    ticks = sum(bool(_TICK_ROW.search(t)) for t in short if len(t.split()) <= 12)
+    label_rows = sum(1 for t in short if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2)
     mail = {m.group(1).lower() for t in first[:15] if (m := _MAIL_HEADER.match(t))}
     email = {"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in first[:15])
 
@@ -297,7 +303,7 @@ def read_genre(pages: Sequence[Page]) -> Reading:
     ):
         genre = Genre.FORM
     # An order is no result, whatever it names: "bone marrow biopsy - ordered, not performed".
-    not_done = any(_NOT_DONE.search(t) for t in texts)
+    not_done = bool(_ml(_NOT_DONE).search(joined))
     if orders >= 3 and not_done and rows < 3 and genre in (Genre.OTHER, Genre.FORM, Genre.REPORT):
         genre = Genre.ORDER
     # A form is a form even with a result row or two; a report with boxes is still a report.
@@ -327,10 +333,12 @@ def _letterhead(first: Sequence[str]) -> list[str]:
 
 def _signed_by_payer(texts: Sequence[str]) -> bool:
     """A payer's reviewer in the lines after the closing."""
-    for index, text in enumerate(texts):
-        if _CLOSING.search(text):
-            return any(_PAYER_ROLE.search(t) for t in texts[index + 1 : index + 6])
-    return False
+    joined = "\n".join(texts)
+    closing = _ml(_CLOSING).search(joined)
+    if closing is None:
+        return False
+    index = joined.count("\n", 0, closing.start())
+    return any(_PAYER_ROLE.search(t) for t in texts[index + 1 : index + 6])
 
 
 # A greeting by the shape of a letter's first words: "Dr. Kim,", "Colleagues:", "Hello team,".
@@ -365,3 +373,23 @@ def _signs_off(texts: Sequence[str]) -> bool:
             if is_person(below.strip()) or (len(name.split()) >= 2 and is_person(name)):
                 return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _ml(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with ^ and $ at each line: run once over a document's joined lines."""
+    return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+
+
+def _lines_with(pattern: re.Pattern[str], joined: str, *more: re.Pattern[str]) -> int:
+    """How many lines of `joined` any of the patterns finds something on."""
+    starts = {
+        joined.rfind("\n", 0, m.start()) for each in (pattern, *more) for m in each.finditer(joined)
+    }
+    return len(starts)
+
+
+@lru_cache(maxsize=64)
+def _lc(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern for lower-cased text: case-sensitive (faster), lines with ^ and $."""
+    return re.compile(pattern.pattern, (pattern.flags & ~re.IGNORECASE) | re.MULTILINE)

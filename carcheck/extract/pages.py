@@ -169,12 +169,15 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
 
 
 # Words that make a line a signature statement: what a hidden line would most want to fake.
-_STATEMENT_WORD = re.compile(r"signed|signature|^/s/$", re.IGNORECASE)
+_STATEMENT_WORD = re.compile(
+    r"^(electronically|digitally|e-?signed|e-?signature|co-?signed|countersigned|/s/)",
+    re.IGNORECASE,
+)
 # Small type renders grey at this scale: a pixel this dark or darker is printed ink.
 TEXT_DARK = 200
 # Share of a word's box that must be ink on the rendered page for it to be seen.
 MIN_INK_SHARE = 0.02
-RENDER_SCALE = 0.75  # 54 dpi: enough to tell a printed word from nothing
+RENDER_SCALE = 0.5  # 36 dpi: enough to tell a printed word from nothing
 
 
 class _Rendered:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from carcheck.report.text import patient_text
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "notice.txt.j2"
 
 
 @cache
 def _template() -> jinja2.Template:
+    import jinja2  # only when a notice is asked for: it costs every other run nothing
+
     source = resources.files("carcheck.report").joinpath(TEMPLATE).read_text(encoding="utf-8")
     # Plain text, not HTML: nothing is escaped; undefined names fail loudly in tests.
     environment = jinja2.Environment(
