@@ -287,9 +287,10 @@ def judge_page(page: Page) -> PageVerdict:
     )
 
 
-def segment(pages: Sequence[Page]) -> list[Segment]:
-    """Split one file's pages into documents and decide each document's item."""
-    verdicts = [judge_page(p) for p in pages]
+def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) -> list[Segment]:
+    """Split one file's pages into documents and decide each document's item (`judged`:
+    the pages' verdicts when they are already known)."""
+    verdicts = list(judged) if judged is not None else [judge_page(p) for p in pages]
     groups: list[list[int]] = []
     totals: dict[ItemId | None, float] = {}  # the current group's scores, kept as it grows
     open_letter = False  # the current group is a letter whose closing is still to come

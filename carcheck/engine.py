@@ -12,7 +12,7 @@ from pathlib import Path
 
 from carcheck import ingest, workers
 from carcheck import items as item_rules
-from carcheck.classify import Segment, segment
+from carcheck.classify import PageVerdict, Segment, judge_page, segment
 from carcheck.errors import ReadError
 from carcheck.extract import identity
 from carcheck.extract.dates import find_dates, settle_order
@@ -164,6 +164,7 @@ def read_files(
     digital: dict[int, list[Signature]] = {}
     failed: dict[int, str] = {}
     whole: dict[int, list[Document]] = {}
+    judged: dict[int, dict[int, PageVerdict]] = {}  # file -> page -> verdict, as parts arrive
     scans: list[OcrTask] = []  # pages to read by OCR, once every file is read
     progress = Progress(on_file, len(chunks))
     engine = _EngineOnce()
@@ -178,7 +179,11 @@ def read_files(
             reads = sorted(
                 (r for r in pages.get(i, []) if not r.page.unread), key=lambda r: r.page.number
             )
-            documents = documents_of(sources[i].rel, reads, digital.get(i, [])) if reads else []
+            documents = (
+                documents_of(sources[i].rel, reads, digital.get(i, []), judged.get(i))
+                if reads
+                else []
+            )
             file_read(i, documents, note)
 
     def chunk_read(k: int, outcome: workers.Outcome[Documents | PartRead]) -> None:
@@ -189,6 +194,11 @@ def read_files(
             whole[i] = list(outcome.value.documents)
         elif outcome.value is not None:
             pages.setdefault(i, []).extend(outcome.value.pages)
+            # Judge a part's pages now, while the workers read the next parts.
+            own = judged.setdefault(i, {})
+            for r in outcome.value.pages:
+                if not r.page.unread:
+                    own[r.page.number] = judge_page(r.page)
             digital.setdefault(i, []).extend(outcome.value.digital)
         parts_left[i] -= 1
         progress.step()
@@ -378,15 +388,23 @@ def compact(page: Page) -> Page:
 
 
 def documents_of(
-    file: str, reads: Sequence[PageRead], digital: Sequence[Signature] = ()
+    file: str,
+    reads: Sequence[PageRead],
+    digital: Sequence[Signature] = (),
+    verdicts: dict[int, PageVerdict] | None = None,
 ) -> list[Document]:
-    """A file's pages split into documents, each with what its item's rule needs."""
+    """A file's pages split into documents, each with what its item's rule needs.
+
+    `verdicts` are pages already judged (as a long file's parts arrived), by page number.
+    """
     pages = [r.page for r in reads]
     page_dates = {r.page.number: list(r.dates) for r in reads}
     page_signatures = {r.page.number: list(r.signatures) for r in reads}
     for signature in digital:
         page_signatures.get(signature.page, page_signatures[pages[0].number]).append(signature)
-    return [build_document(file, seg, pages, page_dates, page_signatures) for seg in segment(pages)]
+    judged = [(verdicts or {}).get(p.number) or judge_page(p) for p in pages]
+    segments = segment(pages, judged)
+    return [build_document(file, seg, pages, page_dates, page_signatures) for seg in segments]
 
 
 def _judge(

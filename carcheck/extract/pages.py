@@ -18,7 +18,7 @@ import ctypes
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -150,7 +150,9 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
             raise ReadError(
                 f"too complex: page {number} has {count} characters (limit {limits.chars})"
             )
-        words = _pdfium_words(textpage, count, height, _hides_text(page, objects))
+        # One pass over the page's objects: images, rules, paths, and hidden text.
+        scan = _scan_objects(page, objects, number, height, limits)
+        words = _pdfium_words(textpage, count, height, scan.hides_text)
     finally:
         textpage.close()
     # Outside the page box: never printed.
@@ -159,7 +161,8 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
     words = _seen_statements(rendered, words)
     # Drawn strokes matter only where a signature may be: skip tracing paths elsewhere.
     signable = any(_SIGNATURE_PLACE.search(w.text) for w in words)
-    geometry = _pdfium_geometry(page, objects, number, height, limits, signable)
+    strokes = tuple(box for obj, box in scan.paths if _drawn(obj)) if signable else ()
+    geometry = Geometry(rules=scan.rules, images=scan.images, strokes=strokes)
     if signable and (geometry.images or geometry.strokes):
         geometry = _seen_marks(rendered, geometry)
     page_read = Page(
@@ -188,6 +191,27 @@ class _Rendered:
         self._picture: Any = None
         self._failed = False
 
+    @property
+    def height(self) -> float:
+        return float(self._page.get_height())
+
+    def band(self, top: float, bottom: float) -> Any:
+        """Only the strip of the page from `top` to `bottom` (points from the top)."""
+        if self._picture is not None:
+            full = self._picture
+            return full.crop(
+                (0, int(top * RENDER_SCALE), full.width, int(bottom * RENDER_SCALE) + 1)
+            )
+        try:
+            height = self.height
+            # pdfium crops by how much to cut off each side: left, bottom, right, top.
+            bitmap = self._page.render(
+                scale=RENDER_SCALE, grayscale=True, crop=(0, height - bottom, 0, top)
+            )
+            return bitmap.to_pil().convert("L")
+        except Exception:  # noqa: BLE001 - a page pdfium cannot render keeps its words
+            return None
+
     def picture(self) -> Any:
         if self._picture is None and not self._failed:
             try:
@@ -210,11 +234,23 @@ def _seen_statements(rendered: _Rendered, words: list[Word]) -> list[Word]:
         return words
     tops = [w.top for w in rows]
     suspects = [w for w in words if any(abs(w.top - t) < 3 for t in tops)]
-    picture = rendered.picture()
+    # Only the band of the page the statements stand in is rendered: a few lines, not a page.
+    top = max(0.0, min(w.top for w in suspects) - 4)
+    bottom = min(rendered.height, max(w.bottom for w in suspects) + 4)
+    picture = rendered.band(top, bottom)
     if picture is None:
         return words
-    hidden = {id(w) for w in suspects if not _inked(picture, w, RENDER_SCALE, dark=TEXT_DARK)}
+    hidden = {
+        id(w)
+        for w in suspects
+        if not _inked(picture, replace_box(w, dy=-top), RENDER_SCALE, dark=TEXT_DARK)
+    }
     return [w for w in words if id(w) not in hidden]
+
+
+def replace_box(word: Word, dy: float) -> Box:
+    """The word's box moved up by -dy points (into a band's own coordinates)."""
+    return Box(word.x0, word.top + dy, word.x1, word.bottom + dy)
 
 
 def _seen_marks(rendered: _Rendered, geometry: Geometry) -> Geometry:
@@ -276,18 +312,33 @@ _SIGNATURE_PLACE = re.compile(
 )
 
 
-def _pdfium_geometry(
-    page: Any, objects: int, number: int, height: float, limits: Limits, signable: bool = True
-) -> Geometry:
-    """Images, horizontal rules and hand-drawn strokes of a page, and the pixel limit."""
+@dataclass(frozen=True, slots=True)
+class _Objects:
+    """What one pass over a page's objects finds."""
+
+    rules: tuple[Box, ...]
+    images: tuple[Box, ...]
+    paths: tuple[tuple[Any, Box], ...]  # paths that may be pen strokes, traced if need be
+    hides_text: bool  # a text object drawn invisibly, or in white or transparent paint
+
+
+def _scan_objects(page: Any, objects: int, number: int, height: float, limits: Limits) -> _Objects:
+    """Images, horizontal rules and candidate strokes of a page, whether any text object
+    is hidden, and the pixel limit, in one pass over the page's objects."""
     rules: list[Box] = []
     images: list[Box] = []
-    strokes: list[Box] = []
+    paths: list[tuple[Any, Box]] = []
+    hides = False
     width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
     for index in range(objects):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if not hides:
+                hides = _hidden_text(obj, r, g, b, a)
+            continue
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_images(obj, number, limits):
             kind = pdfium_c.FPDF_PAGEOBJ_IMAGE  # a scan wrapped in a form: its box is the image's
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -306,9 +357,20 @@ def _pdfium_geometry(
             images.append(box)
         elif box.bottom - box.top < 2.0 and box.x1 - box.x0 >= MIN_RULE_LENGTH:
             rules.append(box)
-        elif signable and _drawn(obj):
-            strokes.append(box)
-    return Geometry(rules=tuple(rules), images=tuple(images), strokes=tuple(strokes))
+        else:
+            paths.append((obj, box))
+    return _Objects(tuple(rules), tuple(images), tuple(paths), hides)
+
+
+def _hidden_text(obj: Any, r: Any, g: Any, b: Any, a: Any) -> bool:
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    if mode not in (pdfium_c.FPDF_TEXTRENDERMODE_FILL, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE):
+        return True
+    if pdfium_c.FPDFPageObj_GetFillColor(
+        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+    ):
+        return a.value == 0 or min(r.value, g.value, b.value) >= NEAR_WHITE
+    return False
 
 
 def _form_images(form: Any, number: int, limits: Limits, depth: int = 0) -> bool:
@@ -344,28 +406,6 @@ def _drawn(path: Any) -> bool:
             if abs(point[0] - previous[0]) > 0.5 and abs(point[1] - previous[1]) > 0.5:
                 return True
         previous = point
-    return False
-
-
-def _hides_text(page: Any, objects: int) -> bool:
-    """Whether any text object on the page is drawn invisibly or in white or transparent
-    paint: only then is each word's visibility asked (most pages have none)."""
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    refs = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
-    for index in range(objects):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
-            continue
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-        if mode not in (
-            pdfium_c.FPDF_TEXTRENDERMODE_FILL,
-            pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
-        ):
-            return True
-        if pdfium_c.FPDFPageObj_GetFillColor(obj, *refs) and (
-            a.value == 0 or min(r.value, g.value, b.value) >= NEAR_WHITE
-        ):
-            return True
     return False
 
 
