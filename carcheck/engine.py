@@ -21,6 +21,7 @@ from carcheck.extract.ocr import Engine, find_engine
 from carcheck.extract.pages import page_count, read_pages
 from carcheck.extract.scanned import LOW_CONFIDENCE, OcrMode, OcrSettings, read_scanned
 from carcheck.extract.signatures import find_signatures
+from carcheck.items.common import where
 from carcheck.limits import DEFAULT_LIMITS, Limits
 from carcheck.model import (
     MISMATCH,
@@ -434,11 +435,7 @@ def _judge(
         if s.intact is False
     ]
     flags += [flag for d in documents if (flag := low_confidence(d)) is not None]
-    flags += [
-        Flag("needs-review", f"{d.file} {_pages(d.pages)}: {d.review}")
-        for d in documents
-        if d.review
-    ]
+    flags += [Flag("needs-review", f"{where(d)}: {d.review}") for d in documents if d.review]
     flags += policy.flags
     for item in items:
         for flag in item.flags:
@@ -501,14 +498,14 @@ def set_apart_others(
             kept.append(doc)
             continue
         verdict = identity.match(doc.patient, patient, read_by_ocr=doc.ocr)
-        where = f"{doc.file} {_pages(doc.pages)}"
+        place = where(doc)
         what = (doc.title or "document").lower()
         if verdict is identity.Match.OTHER:
             kept.append(replace(doc, item=None, claimed_item=doc.item))
             flags.append(
                 Flag(
                     MISMATCH,
-                    f"{where}: this {what} is for {identity.printed(doc.patient)}, not the "
+                    f"{place}: this {what} is for {identity.printed(doc.patient)}, not the "
                     f"packet's patient {identity.printed(patient)}: it counts for no item; "
                     "remove it from the packet",
                 )
@@ -519,7 +516,7 @@ def set_apart_others(
                 flags.append(
                     Flag(
                         "needs-review",
-                        f"{where}: the patient printed ({identity.printed(doc.patient)}) and "
+                        f"{place}: the patient printed ({identity.printed(doc.patient)}) and "
                         f"the packet's patient ({identity.printed(patient)}) agree in part "
                         "only (a name or an identifier that may be misread): check whose "
                         "document it is",
@@ -538,15 +535,11 @@ def _say_whose(item: ItemReport, documents: Sequence[Document]) -> ItemReport:
     if len(others) == 1:
         (doc,) = others
         what = (doc.title or "document").lower()
-        reason = f"the only {what}, {doc.file} {_pages(doc.pages)}, is for another patient"
+        reason = f"the only {what}, {where(doc)}, is for another patient"
     else:
-        named = "; ".join(f"{d.file} {_pages(d.pages)}" for d in others)
+        named = "; ".join(where(d) for d in others)
         reason = f"the only documents found for it ({named}) are for another patient"
     return replace(item, reasons=(*item.reasons, reason))
-
-
-def _pages(pages: Sequence[int]) -> str:
-    return f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}-{pages[-1]}"
 
 
 def low_confidence(document: Document) -> Flag | None:

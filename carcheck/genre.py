@@ -381,12 +381,9 @@ def _ml(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
 
 
-def _lines_with(pattern: re.Pattern[str], joined: str, *more: re.Pattern[str]) -> int:
-    """How many lines of `joined` any of the patterns finds something on."""
-    starts = {
-        joined.rfind("\n", 0, m.start()) for each in (pattern, *more) for m in each.finditer(joined)
-    }
-    return len(starts)
+def _lines_with(pattern: re.Pattern[str], joined: str) -> int:
+    """How many lines of `joined` the pattern finds something on."""
+    return len({joined.rfind("\n", 0, m.start()) for m in pattern.finditer(joined)})
 
 
 @lru_cache(maxsize=64)

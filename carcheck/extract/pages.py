@@ -243,12 +243,12 @@ def _seen_statements(rendered: _Rendered, words: list[Word]) -> list[Word]:
     hidden = {
         id(w)
         for w in suspects
-        if not _inked(picture, replace_box(w, dy=-top), RENDER_SCALE, dark=TEXT_DARK)
+        if not _inked(picture, _shifted(w, dy=-top), RENDER_SCALE, dark=TEXT_DARK)
     }
     return [w for w in words if id(w) not in hidden]
 
 
-def replace_box(word: Word, dy: float) -> Box:
+def _shifted(word: Word, dy: float) -> Box:
     """The word's box moved up by -dy points (into a band's own coordinates)."""
     return Box(word.x0, word.top + dy, word.x1, word.bottom + dy)
 

@@ -170,8 +170,9 @@ def check(documents: Sequence[Document], as_of: dt.date) -> ItemReport:
         for _, letter in judged
         if letter.date and is_future(letter.date, as_of)
     )
-    usable = best.date is not None and not best.date.impossible
-    date = best.date.date if usable and best.date and not is_future(best.date, as_of) else None
+    counted = best.date
+    usable = counted is not None and not counted.impossible and not is_future(counted, as_of)
+    date = counted.date if usable and counted is not None else None
     return ItemReport(
         ID,
         TITLE,
