@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from carcheck.extract.layout import is_fax_header
-from carcheck.genre import Genre, Reading, closes_letter, opens_letter, read_genre
+from carcheck.genre import GENRE_PAGES, Genre, PageSignals, Reading, page_signals, read_genre
 from carcheck.items import RULES
 from carcheck.kinds import ROWS_COUNTED, Kind, kind
 from carcheck.model import ItemId, Page
@@ -145,6 +145,7 @@ class PageVerdict:
     head_label: str | None  # the kind of document its heading names
     page_of: tuple[int, int] | None  # (k, N) of "Page k of N"; N is 0 for a running "Page k"
     mid_sentence: bool = False  # its text starts in the middle of a sentence
+    signals: PageSignals | None = None  # what it shows of its document's genre
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.;]\s+[A-Z][a-z]")
 
 
 def judge_page(page: Page) -> PageVerdict:
+    signals = page_signals(page)
     # A fax server's header names the transmission, not the document: it does not count.
     page = replace(page, lines=tuple(ln for ln in page.lines if not is_fax_header(ln, page.height)))
     weights = line_weights(page)
@@ -284,6 +286,7 @@ def judge_page(page: Page) -> PageVerdict:
         head_label=head_label,
         page_of=page_of,
         mid_sentence=mid_sentence,
+        signals=signals,
     )
 
 
@@ -304,11 +307,15 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
         else:
             groups.append([index])
             totals = {}
-            open_letter = opens_letter(pages[index])
-        if open_letter and closes_letter(pages[index]):
+            open_letter = _signals(pages, verdicts, index).opens
+        if open_letter and _signals(pages, verdicts, index).closing:
             open_letter = False
         _add_scores(totals, verdict)
     return [_segment(pages, verdicts, group) for group in groups]
+
+
+def _signals(pages: Sequence[Page], verdicts: list[PageVerdict], index: int) -> PageSignals:
+    return verdicts[index].signals or page_signals(pages[index])
 
 
 def _add_scores(totals: dict[ItemId | None, float], verdict: PageVerdict) -> None:
@@ -355,7 +362,9 @@ def _segment(pages: Sequence[Page], verdicts: list[PageVerdict], group: list[int
     totals: dict[ItemId | None, float] = {}
     for verdict in chosen:
         _add_scores(totals, verdict)
-    reading = read_genre([pages[i] for i in group])
+    reading = read_genre(
+        [pages[i] for i in group], [_signals(pages, verdicts, i) for i in group[:GENRE_PAGES]]
+    )
     allowed = allowed_items(reading, chosen[0])
     first = chosen[0]
     if first.headed and first.head_item is not None and first.head_item not in allowed:

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from carcheck import __version__, ocrcache, workers
@@ -298,7 +297,7 @@ class _Progress:
     def __init__(self) -> None:
         self.console = Console(stderr=True)
         self.started = time.monotonic()
-        self.bar: Progress | None = None
+        self.bar: Any = None  # rich's Progress, imported only when a bar is shown
         self.task: Any = None
 
     def __enter__(self) -> _Progress:
@@ -310,6 +309,14 @@ class _Progress:
         if self.bar is None:
             if time.monotonic() - self.started < self.DELAY or done >= total:
                 return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self.bar = Progress(
                 TextColumn("reading files"), BarColumn(), MofNCompleteColumn(),
                 TimeElapsedColumn(), console=self.console, transient=True,

@@ -229,58 +229,138 @@ GENRE_PAGES = 4  # the pages of a document its genre is read from
 
 def opens_letter(page: Page) -> bool:
     """A page that begins a letter: a salutation near its top."""
-    return any(_SALUTATION.search(line.text) for line in page.lines[: LETTER_HEAD + 15])
+    return page_signals(page).opens
 
 
 def closes_letter(page: Page) -> bool:
     """A page that holds a letter's closing: the letter ends on it."""
-    return any(_CLOSING.search(line.text) for line in page.lines)
+    return page_signals(page).closing
 
 
-def read_genre(pages: Sequence[Page]) -> Reading:
-    """The genre of the document made of these pages."""
-    # A genre shows in a document's first pages: a chart's hundredth page adds nothing.
-    texts = [line.text for page in pages[:GENRE_PAGES] for line in page.lines]
-    first = [line.text for line in pages[0].lines] if pages else []
-    opening = "\n".join(first[: LETTER_HEAD + 15])
-    salutation = bool(_ml(_SALUTATION).search(opening)) or any(
-        _greets(t) for t in first[: LETTER_HEAD + 15] if t.rstrip()[-1:] in (",", ":")
-    )
+@dataclass(frozen=True, slots=True)
+class PageSignals:
+    """What one page shows of its document's genre: counts and phrases of its own lines,
+    and what it would show as a document's first page. A document's genre combines its
+    first pages' signals, so each page is read once, when it is read, not once more per
+    document it might belong to."""
+
+    lines: tuple[str, ...]
+    opens: bool  # a salutation near its top (a letter begins here)
+    closing: bool  # a letter's closing (a letter ends here)
+    salutation: bool  # a salutation, or a greeting by its shape, near its top
+    mail_address: bool
+    requests: bool
+    to_plan: bool
+    to_colleague: bool
+    payer_phrases: frozenset[str]
+    payer_asks: bool
+    payer_letterhead: bool  # a payer's name above its date line or salutation
+    fields: int
+    boxes: int
+    blanks: int
+    rows: int
+    blocks: frozenset[str]
+    table_header: bool
+    sections: frozenset[str]
+    transmission: int
+    cover_title: bool
+    form_title: bool
+    orders: frozenset[str]
+    not_done: bool
+    form_sections: int
+    ticks: int
+    label_rows: int
+    email: bool  # a printed e-mail's header block near its top
+
+
+def page_signals(page: Page) -> PageSignals:
+    """The genre signals of one page (see PageSignals)."""
+    texts = tuple(line.text for line in page.lines)
+    head = texts[: LETTER_HEAD + 15]
+    opening = "\n".join(head)
+    opens = bool(_ml(_SALUTATION).search(opening))
     joined = "\n".join(texts)
-    # Each pattern runs once over the document, line by line (re.M), not once a line.
-    closing = bool(_ml(_CLOSING).search(joined)) or _signs_off(texts)
+    # Each pattern runs once over the page, line by line (re.M), not once a line.
     # Long alternations run faster case-sensitively over lower-cased text.
     lower = joined.lower()
-    requests = bool(_lc(_REQUESTS).search(lower))
-    letterish = salutation or closing or bool(_MAIL_ADDRESS.search(joined))
-    to_plan = letterish and bool(_lc(_TO_PLAN).search(lower))
-    to_colleague = letterish and bool(_lc(_TO_COLLEAGUE).search(lower))
-    from_payer = len({m.group(0) for m in _lc(_FROM_PAYER).finditer(lower)}) >= 2
+    short = [t for t in texts if len(t) <= 90]
+    mail = {m.group(1).lower() for t in texts[:15] if (m := _MAIL_HEADER.match(t))}
+    return PageSignals(
+        lines=texts,
+        opens=opens,
+        closing=bool(_ml(_CLOSING).search(joined)),
+        salutation=opens or any(_greets(t) for t in head if t.rstrip()[-1:] in (",", ":")),
+        mail_address=bool(_MAIL_ADDRESS.search(joined)),
+        requests=bool(_lc(_REQUESTS).search(lower)),
+        to_plan=bool(_lc(_TO_PLAN).search(lower)),
+        to_colleague=bool(_lc(_TO_COLLEAGUE).search(lower)),
+        payer_phrases=frozenset(m.group(0) for m in _lc(_FROM_PAYER).finditer(lower)),
+        payer_asks=bool(_lc(_PAYER_ASKS).search(lower)),
+        payer_letterhead=any(_PAYER_NAME.search(t) for t in _letterhead(texts)),
+        fields=len(_ml(_FIELD).findall(joined)),
+        boxes=len(_CHECKBOX.findall(joined)) + len(_YES_NO.findall(joined)),
+        blanks=_lines_with(_BLANK, joined),
+        # Per line: a result row's \s must not run on into the next line.
+        rows=sum(bool(_RESULT_ROW.match(t) or _QUALITATIVE_ROW.match(t)) for t in texts),
+        blocks=frozenset(m.group(1).lower() for m in _ml(_REPORT_BLOCK).finditer(joined)),
+        table_header=bool(_lc(_TABLE_HEADER).search(lower)),
+        sections=frozenset(
+            m.group(1).lower().rstrip(": ") for m in _ml(_NOTE_SECTION).finditer(joined)
+        ),
+        transmission=len(_ml(_TRANSMISSION).findall(joined)),
+        cover_title=any(_COVER_TITLE.search(t) for t in texts[:12]),
+        form_title=any(_FORM_TITLE.search(t) for t in texts[:12]),
+        orders=frozenset(m.group(0).lower().strip() for m in _ml(_ORDER_SIGNAL).finditer(joined)),
+        not_done=bool(_ml(_NOT_DONE).search(joined)),
+        form_sections=len(_ml(_FORM_SECTION).findall(joined)),
+        ticks=sum(bool(_TICK_ROW.search(t)) for t in short if len(t.split()) <= 12),
+        label_rows=sum(
+            1 for t in short if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2
+        ),
+        email={"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in texts[:15]),
+    )
+
+
+def read_genre(pages: Sequence[Page], signals: Sequence[PageSignals] | None = None) -> Reading:
+    """The genre of the document made of these pages (`signals`: the pages' signals, when
+    they are already known)."""
+    # A genre shows in a document's first pages: a chart's hundredth page adds nothing.
+    read = list(signals[:GENRE_PAGES]) if signals is not None else []
+    if not read:
+        read = [page_signals(page) for page in pages[:GENRE_PAGES]]
+    if not read:
+        return Reading(Genre.OTHER)
+    first = read[0]
+    texts = [t for s in read for t in s.lines]
+    salutation = first.salutation
+    closing = any(s.closing for s in read) or _signs_off(texts)
+    requests = any(s.requests for s in read)
+    letterish = salutation or closing or any(s.mail_address for s in read)
+    to_plan = letterish and any(s.to_plan for s in read)
+    to_colleague = letterish and any(s.to_colleague for s in read)
+    payer_phrases = frozenset().union(*(s.payer_phrases for s in read))
+    from_payer = len(payer_phrases) >= 2
     # Who sent it: a payer's letterhead (the lines above the date or the salutation), or
     # a payer's reviewer signing it, with the payer's own requests in its body.
-    letterhead = _letterhead(first)
-    payer_sender = any(_PAYER_NAME.search(t) for t in letterhead) or _signed_by_payer(texts)
-    if payer_sender and (_lc(_PAYER_ASKS).search(lower) or _lc(_FROM_PAYER).search(lower)):
+    payer_sender = first.payer_letterhead or _signed_by_payer(texts)
+    if payer_sender and (any(s.payer_asks for s in read) or payer_phrases):
         from_payer = True
-    fields = len(_ml(_FIELD).findall(joined))
-    boxes = len(_CHECKBOX.findall(joined)) + len(_YES_NO.findall(joined))
-    blanks = _lines_with(_BLANK, joined)
-    # Per line: a result row's \s must not run on into the next line.
-    rows = sum(bool(_RESULT_ROW.match(t) or _QUALITATIVE_ROW.match(t)) for t in texts)
-    blocks = len({m.group(1).lower() for m in _ml(_REPORT_BLOCK).finditer(joined)})
-    table_header = bool(_lc(_TABLE_HEADER).search(lower))
-    sections = len({m.group(1).lower().rstrip(": ") for m in _ml(_NOTE_SECTION).finditer(joined)})
-    transmission = len(_ml(_TRANSMISSION).findall("\n".join(first)))
-    cover_title = any(_COVER_TITLE.search(t) for t in first[:12])
-    form_title = any(_FORM_TITLE.search(t) for t in first[:12])
+    fields = sum(s.fields for s in read)
+    boxes = sum(s.boxes for s in read)
+    blanks = sum(s.blanks for s in read)
+    rows = sum(s.rows for s in read)
+    blocks = len(frozenset().union(*(s.blocks for s in read)))
+    table_header = any(s.table_header for s in read)
+    sections = len(frozenset().union(*(s.sections for s in read)))
+    transmission = first.transmission
+    cover_title = first.cover_title
+    form_title = first.form_title
     n = max(len(texts), 1)
-    orders = len({m.group(0).lower().strip() for m in _ml(_ORDER_SIGNAL).finditer(joined)})
-    sections_of_form = len(_ml(_FORM_SECTION).findall(joined))
-    short = [t for t in texts if len(t) <= 90]
-    ticks = sum(bool(_TICK_ROW.search(t)) for t in short if len(t.split()) <= 12)
-    label_rows = sum(1 for t in short if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2)
-    mail = {m.group(1).lower() for t in first[:15] if (m := _MAIL_HEADER.match(t))}
-    email = {"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in first[:15])
+    orders = len(frozenset().union(*(s.orders for s in read)))
+    sections_of_form = sum(s.form_sections for s in read)
+    ticks = sum(s.ticks for s in read)
+    label_rows = sum(s.label_rows for s in read)
+    email = first.email
 
     genre = Genre.OTHER
     if from_payer and not (salutation and requests and not to_plan):
@@ -303,7 +383,7 @@ def read_genre(pages: Sequence[Page]) -> Reading:
     ):
         genre = Genre.FORM
     # An order is no result, whatever it names: "bone marrow biopsy - ordered, not performed".
-    not_done = bool(_ml(_NOT_DONE).search(joined))
+    not_done = any(s.not_done for s in read)
     if orders >= 3 and not_done and rows < 3 and genre in (Genre.OTHER, Genre.FORM, Genre.REPORT):
         genre = Genre.ORDER
     # A form is a form even with a result row or two; a report with boxes is still a report.

@@ -125,25 +125,23 @@ class TextLine:
     # Where a wide gap parts the line into cells (a form's label and its value, a table's
     # columns): character offsets into `text` of each cell after the first; derived.
     cells: tuple[int, ...] | None = field(default=None, compare=False)
+    # Its top and bottom (points from the page's top): derived, kept, as they are asked often.
+    top: float = field(default=0.0, compare=False, repr=False)
+    bottom: float = field(default=0.0, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.text:
             object.__setattr__(self, "text", " ".join(w.text for w in self.words))
         if self.cells is None:
             object.__setattr__(self, "cells", _cell_starts(self.words))
+        if self.words:
+            object.__setattr__(self, "top", min(w.top for w in self.words))
+            object.__setattr__(self, "bottom", max(w.bottom for w in self.words))
 
     def cell_texts(self) -> list[str]:
         """The line's cells, left to right."""
         starts = [0, *(self.cells or ()), len(self.text)]
         return [self.text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
 
     @property
     def x0(self) -> float:

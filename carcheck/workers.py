@@ -93,8 +93,9 @@ def run(
     pending = list(range(len(tasks)))
     idle: list[_Worker] = []
     busy: dict[int, tuple[_Worker, float]] = {}  # task index -> (worker, start)
+    done: list[tuple[int, Outcome[R]]] = []  # outcomes whose callback is still to run
     try:
-        while pending or busy:
+        while pending or busy or done:
             while pending and len(busy) < jobs:
                 if idle:
                     worker = idle.pop()
@@ -113,6 +114,14 @@ def run(
                 index = pending.pop(0)
                 worker.send(tasks[index])
                 busy[index] = (worker, time.monotonic())
+            # The callbacks run once the idle workers have their next tasks: a worker
+            # never waits while the caller does its own work on a result.
+            for index, finished in done:
+                if on_done:
+                    on_done(index, finished)
+            done = []
+            if not busy:
+                continue
             deadline = min(start for _, start in busy.values()) + bounds.seconds
             multiprocessing.connection.wait(
                 [w.conn for w, _ in busy.values()] + [w.process.sentinel for w, _ in busy.values()],
@@ -129,8 +138,7 @@ def run(
                     idle.append(worker)
                 else:
                     worker.close()
-                if on_done:
-                    on_done(index, outcome)
+                done.append((index, outcome))
     finally:
         # Idle workers are told to stop; busy ones (an interrupt, an error) are killed
         # at once with their children rather than waited for.

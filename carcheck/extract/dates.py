@@ -219,16 +219,25 @@ def _squash(phrase: str) -> str:
 
 
 _ROLE_OF = {_squash(p): role for role, phrases in _PHRASES.items() for p in phrases}
+
+
 # Longest first, so at one spot "Signed out" beats "Signed" and "Date of birth" wins whole.
-_KEYWORD = re.compile(
-    r"(?<![0-9A-Za-z])(?:"
-    + "|".join(
-        r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", phrase))
-        for phrase in sorted({p for ps in _PHRASES.values() for p in ps}, key=len, reverse=True)
+def _keyword_pattern(phrases: set[str], flags: int) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![0-9A-Za-z])(?:"
+        + "|".join(
+            r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", phrase))
+            for phrase in sorted(phrases, key=lambda p: (-len(p), p))
+        )
+        + r")(?![0-9A-Za-z])",
+        flags,
     )
-    + r")(?![0-9A-Za-z])",
-    _FLAGS,
-)
+
+
+_PHRASE_SET = {p for ps in _PHRASES.values() for p in ps}
+_KEYWORD = _keyword_pattern(_PHRASE_SET, _FLAGS)
+# The same, for lower-cased ASCII text: case-sensitive, so faster.
+_KEYWORD_LOWER = _keyword_pattern({p.lower() for p in _PHRASE_SET}, _FLAGS & ~re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 # What may share a line with a letter date: "Date:" or a weekday before, punctuation after.
@@ -273,6 +282,19 @@ _DIGIT = re.compile(r"\d")
 
 def _read(line: TextLine) -> _Line:
     text = line.text
+    # Every date form has digits: a line without any holds none (most lines of a page).
+    matches = [
+        (m, value)
+        for pattern, build in (_LINE_FORMS if _DIGIT.search(text) else ())
+        for m in pattern.finditer(text)
+        if (value := build(m) or _impossible(m)) is not None
+    ]
+    # The keywords' long alternation runs faster case-sensitively over lower-cased ASCII.
+    named = list(
+        _KEYWORD_LOWER.finditer(text.lower()) if text.isascii() else _KEYWORD.finditer(text)
+    )
+    if not matches and not named:
+        return _Line(line, text, (), (), ())  # most lines: no date, no keyword
     starts: list[int] = []
     offset = 0
     for word in line.words:
@@ -289,20 +311,14 @@ def _read(line: TextLine) -> _Line:
     def span(start: int, end: int) -> tuple[int, int, float, float]:
         return start, end, x_at(start, False), x_at(end - 1, True)
 
-    # Every date form has digits: a line without any holds none (most lines of a page).
-    found = [
-        _Date(*span(m.start(), m.end()), value)
-        for pattern, build in (_LINE_FORMS if _DIGIT.search(text) else ())
-        for m in pattern.finditer(text)
-        if (value := build(m) or _impossible(m)) is not None
-    ]
+    found = [_Date(*span(m.start(), m.end()), value) for m, value in matches]
     dates: list[_Date] = []
     for date in sorted(found, key=lambda d: (d.start, d.start - d.end)):
         if not dates or date.start >= dates[-1].end:  # leftmost, then longest
             dates.append(date)
     keywords = [
-        _Keyword(*span(m.start(), m.end()), _ROLE_OF[_squash(m[0])])
-        for m in _KEYWORD.finditer(text)
+        _Keyword(*span(m.start(), m.end()), _ROLE_OF[_squash(text[m.start() : m.end()])])
+        for m in named
     ]
     labels = tuple(_label(text, dates, keywords, k) for k in range(len(dates)))
     headers = tuple(kw for kw in keywords if kw not in labels)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -152,7 +152,7 @@ def _pdfium_page(page: Any, number: int, limits: Limits) -> Page:
             )
         # One pass over the page's objects: images, rules, paths, and hidden text.
         scan = _scan_objects(page, objects, number, height, limits)
-        words = _pdfium_words(textpage, count, height, scan.hides_text)
+        words = _pdfium_words(textpage, count, height, scan.hidden_text)
     finally:
         textpage.close()
     # Outside the page box: never printed.
@@ -319,7 +319,9 @@ class _Objects:
     rules: tuple[Box, ...]
     images: tuple[Box, ...]
     paths: tuple[tuple[Any, Box], ...]  # paths that may be pen strokes, traced if need be
-    hides_text: bool  # a text object drawn invisibly, or in white or transparent paint
+    # Where text objects are drawn invisibly, or in white or transparent paint: their
+    # bounds (left, bottom, right, top in PDF points), with a point's margin.
+    hidden_text: tuple[tuple[float, ...], ...]
 
 
 def _scan_objects(page: Any, objects: int, number: int, height: float, limits: Limits) -> _Objects:
@@ -328,7 +330,7 @@ def _scan_objects(page: Any, objects: int, number: int, height: float, limits: L
     rules: list[Box] = []
     images: list[Box] = []
     paths: list[tuple[Any, Box]] = []
-    hides = False
+    hidden: list[tuple[float, ...]] = []
     width_px, height_px = ctypes.c_uint(), ctypes.c_uint()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
@@ -336,8 +338,8 @@ def _scan_objects(page: Any, objects: int, number: int, height: float, limits: L
         obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            if not hides:
-                hides = _hidden_text(obj, r, g, b, a)
+            if _hidden_text(obj, r, g, b, a):
+                hidden.append(_bounds(obj, left, bottom, right, top))
             continue
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_images(obj, number, limits):
             kind = pdfium_c.FPDF_PAGEOBJ_IMAGE  # a scan wrapped in a form: its box is the image's
@@ -359,7 +361,16 @@ def _scan_objects(page: Any, objects: int, number: int, height: float, limits: L
             rules.append(box)
         else:
             paths.append((obj, box))
-    return _Objects(tuple(rules), tuple(images), tuple(paths), hides)
+    return _Objects(tuple(rules), tuple(images), tuple(paths), tuple(hidden))
+
+
+def _bounds(obj: Any, left: Any, bottom: Any, right: Any, top: Any) -> tuple[float, ...]:
+    """An object's bounds in PDF points with a point's margin; the whole plane if unknown."""
+    if not pdfium_c.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    ):
+        return (-1e9, -1e9, 1e9, 1e9)
+    return (left.value - 1, bottom.value - 1, right.value + 1, top.value + 1)
 
 
 def _hidden_text(obj: Any, r: Any, g: Any, b: Any, a: Any) -> bool:
@@ -409,10 +420,16 @@ def _drawn(path: Any) -> bool:
     return False
 
 
-def _pdfium_words(textpage: Any, count: int, height: float, hides: bool = True) -> list[Word]:
+def _pdfium_words(
+    textpage: Any,
+    count: int,
+    height: float,
+    hidden: Sequence[tuple[float, ...]] | None = None,
+) -> list[Word]:
     """Words from pdfium's text: split at whitespace (pdfium adds spaces at gaps and line
     breaks), each word's box from its first and last character: two calls a word, not
-    two a character."""
+    two a character. A word within the bounds of a `hidden` text object (None: anywhere)
+    is kept only if its own text object and colour show it."""
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:  # characters outside the BMP shift the text; ask one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
@@ -425,18 +442,24 @@ def _pdfium_words(textpage: Any, count: int, height: float, hides: bool = True) 
     seen = _Visibility(raw)
     for match in _TOKEN.finditer(text):
         first, last = match.start(), match.end() - 1
-        if hides and not seen.drawn(first):
-            continue  # invisible render mode, no paint, white on the page, or a speck
         loose_box(raw, first, ref)
         left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         if last != first:
             loose_box(raw, last, ref)
             if abs(rect.bottom - bottom) > max(2.0, 0.5 * (top - bottom)):
                 # One token over two baselines: split it where the baseline changes.
+                if (hidden is None or hidden) and not seen.drawn(first):
+                    continue
                 words.extend(_split_token(textpage, match.group(0), first, height))
                 continue
             left, right = min(left, rect.left), max(right, rect.right)
             bottom, top = min(bottom, rect.bottom), max(top, rect.top)
+        if hidden is None or any(
+            left < hx1 and hx0 < right and bottom < hy1 and hy0 < top
+            for hx0, hy0, hx1, hy1 in hidden
+        ):
+            if not seen.drawn(first):
+                continue  # invisible render mode, no paint, white on the page
         size = round(font_size(raw, first), 1)
         if size < MIN_VISIBLE_SIZE and top - bottom < MIN_VISIBLE_SIZE:
             continue  # 0.1 pt type: nobody reads it on the printed page
@@ -714,9 +737,11 @@ def needs_ocr(page: Page) -> bool:
     or text whose characters do not map to letters (a font with no Unicode map)."""
     top, bottom = page.height * BODY_MARGIN, page.height * (1 - BODY_MARGIN)
     body = [w.text for line in page.lines if top <= line.top <= bottom for w in line.words]
-    usable = sum(1 for text in body for char in text if char.isalnum())
-    if usable >= MIN_BODY_CHARS:
-        return False
+    usable = 0
+    for text in body:  # most pages have their 20 letters in the first lines
+        usable += sum(1 for char in text if char.isalnum())
+        if usable >= MIN_BODY_CHARS:
+            return False
     unmapped = sum(1 for text in body for c in text if not c.isalnum() and c not in _PUNCTUATION)
     if unmapped >= MIN_BODY_CHARS:
         return True  # characters, but not letters or digits: an unusable text layer
