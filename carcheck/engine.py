@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -151,11 +152,20 @@ def read_files(
     then the pages that need OCR are read one page a task, spread over the workers too.
     """
     bounds = workers.Bounds(settings.limits.memory_mb, settings.limits.seconds)
-    run = partial(workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,))
+    # The time limit holds for each file over all its work: its parts, its pages read by
+    # OCR and what this process does with them, each charged to the file's account.
+    budget = workers.Budget(settings.limits.seconds)
+    run = partial(
+        workers.run, jobs=settings.jobs, bounds=bounds, expected=(ReadError,), budget=budget
+    )
     # Files big enough to be long are counted first (in the workers too) and read in
     # parts: parts spread over the workers, and pdfium's caches stay per part.
     big = [i for i, s in enumerate(sources) if s.size > SPLIT_BYTES]
-    counts = run(partial(page_count, limits=settings.limits), [sources[i] for i in big])
+    counts = run(
+        partial(page_count, limits=settings.limits),
+        [sources[i] for i in big],
+        group=lambda k: big[k],
+    )
     counted = {i: c.value for i, c in zip(big, counts, strict=True)}
     chunks = [
         (i, part) for i, source in enumerate(sources) for part in _parts(source, counted.get(i))
@@ -180,11 +190,24 @@ def read_files(
             reads = sorted(
                 (r for r in pages.get(i, []) if not r.page.unread), key=lambda r: r.page.number
             )
-            documents = (
-                documents_of(sources[i].rel, reads, digital.get(i, []), judged.get(i))
-                if reads
-                else []
-            )
+            started = time.monotonic()
+            try:
+                documents = (
+                    documents_of(
+                        sources[i].rel,
+                        reads,
+                        digital.get(i, []),
+                        judged.get(i),
+                        deadline=started + budget.left(i),
+                    )
+                    if reads
+                    else []
+                )
+            except TimeLimit:
+                file_read(i, workers.timeout_message(budget.seconds), None)
+                return
+            finally:
+                budget.charge(i, time.monotonic() - started)
             file_read(i, documents, note)
 
     def chunk_read(k: int, outcome: workers.Outcome[Documents | PartRead]) -> None:
@@ -197,9 +220,11 @@ def read_files(
             pages.setdefault(i, []).extend(outcome.value.pages)
             # Judge a part's pages now, while the workers read the next parts.
             own = judged.setdefault(i, {})
+            started = time.monotonic()
             for r in outcome.value.pages:
-                if not r.page.unread:
+                if not r.page.unread and time.monotonic() - started < budget.left(i):
                     own[r.page.number] = judge_page(r.page)
+            budget.charge(i, time.monotonic() - started)
             digital.setdefault(i, []).extend(outcome.value.digital)
         parts_left[i] -= 1
         progress.step()
@@ -220,7 +245,7 @@ def read_files(
             scans.extend(OcrTask(i, sources[i], n, layers.get(n)) for n in unread)
 
     reader = partial(read_part, limits=settings.limits, reader=settings.reader, ocr=settings.ocr)
-    run(reader, [part for _, part in chunks], on_done=chunk_read)
+    run(reader, [part for _, part in chunks], on_done=chunk_read, group=lambda k: chunks[k][0])
     if not scans:
         return
     found, _ = engine.get()
@@ -251,7 +276,7 @@ def read_files(
             finish(i, notes)
 
     ocr = OcrSettings(found, cache, settings.limits)
-    run(partial(read_scan, settings=ocr), scans, on_done=scan_read)
+    run(partial(read_scan, settings=ocr), scans, on_done=scan_read, group=lambda k: scans[k].file)
 
 
 class _EngineOnce:
@@ -393,19 +418,37 @@ def documents_of(
     reads: Sequence[PageRead],
     digital: Sequence[Signature] = (),
     verdicts: dict[int, PageVerdict] | None = None,
+    deadline: float | None = None,
 ) -> list[Document]:
     """A file's pages split into documents, each with what its item's rule needs.
 
     `verdicts` are pages already judged (as a long file's parts arrived), by page number.
+    Past `deadline` (time.monotonic()), TimeLimit is raised between one page or document
+    and the next: every pattern run on their text is linear, so no step runs long.
     """
+
+    def in_time() -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeLimit()
+
     pages = [r.page for r in reads]
     page_dates = {r.page.number: list(r.dates) for r in reads}
     page_signatures = {r.page.number: list(r.signatures) for r in reads}
     for signature in digital:
         page_signatures.get(signature.page, page_signatures[pages[0].number]).append(signature)
-    judged = [(verdicts or {}).get(p.number) or judge_page(p) for p in pages]
-    segments = segment(pages, judged)
-    return [build_document(file, seg, pages, page_dates, page_signatures) for seg in segments]
+    judged = []
+    for page in pages:
+        in_time()
+        judged.append((verdicts or {}).get(page.number) or judge_page(page))
+    documents = []
+    for seg in segment(pages, judged):
+        in_time()
+        documents.append(build_document(file, seg, pages, page_dates, page_signatures))
+    return documents
+
+
+class TimeLimit(Exception):
+    """A file's time limit ran out in this process's own work on it."""
 
 
 def _judge(

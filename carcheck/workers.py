@@ -19,8 +19,8 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from carcheck.errors import UsageError
@@ -45,6 +45,21 @@ class Bounds:
 
     memory_mb: int = 2048
     seconds: float = 120.0
+
+
+@dataclass(slots=True)
+class Budget:
+    """Seconds of work each group of tasks may take in all (a file's parts, its pages read
+    by OCR and the caller's own work on it), across runs: `spent` keeps the account."""
+
+    seconds: float
+    spent: dict[Hashable, float] = field(default_factory=dict)
+
+    def left(self, group: Hashable) -> float:
+        return self.seconds - self.spent.get(group, 0.0)
+
+    def charge(self, group: Hashable, seconds: float) -> None:
+        self.spent[group] = self.spent.get(group, 0.0) + seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +93,18 @@ def run(
     bounds: Bounds = Bounds(),
     expected: tuple[type[BaseException], ...] = (),
     on_done: Callable[[int, Outcome[R]], None] | None = None,
+    budget: Budget | None = None,
+    group: Callable[[int], Hashable] | None = None,
 ) -> list[Outcome[R]]:
     """`fn` over `tasks` in at most `jobs` worker processes; results in the tasks' order.
 
     Workers are reused from task to task (a fork per file costs more than reading a small
     file); one that dies, runs out of memory or overstays is replaced, and only its task
     fails. An exception of a type in `expected` becomes Failure("error", its message).
+
+    With a `budget`, the tasks of one group (`group(index)`) share its seconds: the time
+    they run is charged to it, a task of a group with none left fails without running, and
+    the running tasks of a group that runs out are stopped.
     """
     if not tasks:
         return []
@@ -112,6 +133,12 @@ def run(
                         jobs = len(busy)  # go on with the workers there are
                         break
                 index = pending.pop(0)
+                if budget is not None and group is not None and budget.left(group(index)) <= 0:
+                    idle.append(worker)  # the task's group has no time left: not run
+                    skipped: Outcome[R] = Outcome(None, _failure("timeout", None, bounds))
+                    results[index] = skipped
+                    done.append((index, skipped))
+                    continue
                 worker.send(tasks[index])
                 busy[index] = (worker, time.monotonic())
             # The callbacks run once the idle workers have their next tasks: a worker
@@ -122,17 +149,19 @@ def run(
             done = []
             if not busy:
                 continue
-            deadline = min(start for _, start in busy.values()) + bounds.seconds
             multiprocessing.connection.wait(
                 [w.conn for w, _ in busy.values()] + [w.process.sentinel for w, _ in busy.values()],
-                timeout=min(LONGEST_WAIT, max(0.0, deadline - time.monotonic())),
+                timeout=min(LONGEST_WAIT, _time_left(busy, bounds, budget, group)),
             )
+            overdue = _overdue(busy, bounds, budget, group)
             for index in sorted(busy):
                 worker, start = busy[index]
-                outcome = _collect(worker, start, bounds, tasks[index])
+                outcome = _collect(worker, index in overdue, bounds, tasks[index])
                 if outcome is None:
                     continue
                 del busy[index]
+                if budget is not None and group is not None:
+                    budget.charge(group(index), time.monotonic() - start)
                 results[index] = outcome
                 if worker.process.is_alive():
                     idle.append(worker)
@@ -237,8 +266,50 @@ def _kill_group(pid: int) -> None:
         pass
 
 
+def _running(
+    busy: dict[int, tuple[_Worker, float]], group: Callable[[int], Hashable]
+) -> dict[Hashable, list[float]]:
+    """The start times of the running tasks, by group."""
+    running: dict[Hashable, list[float]] = {}
+    for index, (_, start) in busy.items():
+        running.setdefault(group(index), []).append(start)
+    return running
+
+
+def _time_left(
+    busy: dict[int, tuple[_Worker, float]],
+    bounds: Bounds,
+    budget: Budget | None,
+    group: Callable[[int], Hashable] | None,
+) -> float:
+    """Seconds until the first running task, or group of them, runs out of time."""
+    now = time.monotonic()
+    left = min(start for _, start in busy.values()) + bounds.seconds - now
+    if budget is not None and group is not None:
+        for key, starts in _running(busy, group).items():
+            used = sum(now - start for start in starts)
+            left = min(left, (budget.left(key) - used) / len(starts))
+    return max(0.0, left)
+
+
+def _overdue(
+    busy: dict[int, tuple[_Worker, float]],
+    bounds: Bounds,
+    budget: Budget | None,
+    group: Callable[[int], Hashable] | None,
+) -> set[int]:
+    """The running tasks out of time: their own, or their group's."""
+    now = time.monotonic()
+    late = {index for index, (_, start) in busy.items() if now - start >= bounds.seconds}
+    if budget is not None and group is not None:
+        for key, starts in _running(busy, group).items():
+            if sum(now - start for start in starts) >= budget.left(key):
+                late |= {index for index in busy if group(index) == key}
+    return late
+
+
 def _collect(
-    worker: _Worker, start: float, bounds: Bounds, task: Any = None
+    worker: _Worker, overdue: bool, bounds: Bounds, task: Any = None
 ) -> Outcome[Any] | None:
     """The task's outcome once there is one; None while the worker is still on it."""
     if worker.conn.poll():
@@ -260,7 +331,7 @@ def _collect(
         if _vanished(task):
             return Outcome(None, _failure("error", DISAPPEARED, bounds))
         return Outcome(None, _failure("crash", None, bounds))
-    if time.monotonic() - start >= bounds.seconds:
+    if overdue:
         worker.kill()
         return Outcome(None, _failure("timeout", None, bounds))
     return None
@@ -275,6 +346,14 @@ def _vanished(task: Any) -> bool:
     return False
 
 
+def timeout_message(seconds: float) -> str:
+    """Why a file that ran out of time was not read, in words fit for a report."""
+    return (
+        f"took longer than {seconds:g} s to read (a last-resort time limit); the file "
+        "may be damaged or too complex"
+    )
+
+
 def _failure(status: str, payload: Any, bounds: Bounds) -> Failure:
     if status == "error":
         return Failure("error", str(payload))
@@ -284,11 +363,7 @@ def _failure(status: str, payload: Any, bounds: Bounds) -> Failure:
             f"too large: reading it needs more than the {bounds.memory_mb} MiB memory limit",
         )
     if status == "timeout":
-        return Failure(
-            "timeout",
-            f"took longer than {bounds.seconds:g} s to read (a last-resort time limit); the file "
-            "may be damaged or too complex",
-        )
+        return Failure("timeout", timeout_message(bounds.seconds))
     if status == "crash":
         return Failure(
             "crash",

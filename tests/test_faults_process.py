@@ -285,3 +285,84 @@ def test_closed_stdout_with_output_writes_the_report(tmp_path, schema):
     proc = _closed_stdout(["check", str(packet), *JSON, "--jobs", "2", "-o", str(target)])
     assert (proc.returncode, proc.stderr.decode()) == (0, "")
     schema.validate(json.loads(target.read_text(encoding="utf-8")))
+
+
+# --- the time limit holds per file, over all its work ----------------------------------------
+
+
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_groups_tasks_share_its_time_and_other_groups_keep_theirs():
+    """Six tasks of 0.4 s in one group with 1 s between them: the group runs out after
+    two or three, each task well within the limit on its own; the other group's task runs."""
+    budget = workers.Budget(1.0)
+    tasks = [0.4] * 6 + [0.1]
+    outcomes = workers.run(
+        _sleep, tasks, jobs=1, bounds=workers.Bounds(seconds=5), budget=budget,
+        group=lambda k: "other" if k == 6 else "file",
+    )  # fmt: skip
+    ran = [o.failure is None for o in outcomes[:6]]
+    assert ran[0] and ran[1], outcomes  # 0.8 s spent: within the group's second
+    assert not ran[3] and not ran[4] and not ran[5], outcomes
+    assert all("took longer than" in o.failure.message for o in outcomes[3:6] if o.failure)
+    assert outcomes[6].value == 0.1
+    assert 0.8 <= budget.spent["file"] <= 1.5
+
+
+def test_a_running_task_is_stopped_when_its_group_runs_out():
+    """Two tasks of one group run side by side: they share the group's seconds, so both are
+    stopped once together they have had them, though each alone had less than its limit."""
+    budget = workers.Budget(1.0)
+    outcomes = workers.run(
+        _sleep, [30.0, 30.0], jobs=2, bounds=workers.Bounds(seconds=20), budget=budget,
+        group=lambda k: "file",
+    )  # fmt: skip
+    assert all(o.failure is not None and o.failure.kind == "timeout" for o in outcomes)
+    assert budget.spent["file"] < 5
+
+
+class SlowTesseract(FakeTesseract):
+    """A `tesseract` that takes a second a run and reads nothing."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        script = folder / "tesseract"
+        script.write_text(script.read_text().replace("exec sleep 300", "sleep 1"))
+
+
+def test_a_many_page_scan_gets_the_files_time_not_each_pages(run_cli, tmp_path):
+    """A 10-frame TIFF whose pages each take about a second by OCR, under seconds=4: the
+    file stops at its limit (each page alone would be within it); the run goes on."""
+    packet = tmp_path / "packet"
+    packet.mkdir()
+    frames = [Image.new("L", (170, 220), 255) for _ in range(10)]
+    frames[0].save(packet / "scan.tif", save_all=True, append_images=frames[1:], dpi=(20, 20))
+    make_pdf(packet / "serology.pdf", [SEROLOGY])
+    slow = SlowTesseract(tmp_path / "bin")
+    result = run_cli(
+        ["check", packet, *JSON, "--no-cache", "--jobs", "1", "--limit", "seconds=4"],
+        env={"PATH": slow.env["PATH"], "FAKE_TESSERACT_PIDS": str(slow.pids_file)},
+    )
+    assert result.code == 1, result.stderr
+    report = json.loads(result.stdout)["packets"][0]
+    errors = {e["file"]: e["message"] for e in report["errors"]}
+    assert "took longer than 4 s" in errors.get("scan.tif", ""), errors
+    assert len(slow.pids()) < 10  # not every page was tried
+    assert any(d["file"] == "serology.pdf" for d in report["documents"])
+
+
+def test_this_process_stops_its_own_work_on_a_file_at_the_files_deadline(tmp_path):
+    """Putting a long file's pages together happens here, not in a worker: it is bounded
+    by the same deadline, checked page by page and document by document."""
+    from carcheck import engine, ingest
+    from carcheck.limits import DEFAULT_LIMITS
+
+    packet = complete_packet(tmp_path / "packet")
+    source = next(s for s in ingest.collect(packet, DEFAULT_LIMITS)[0] if s.rel.endswith(".pdf"))
+    reads = engine.read_chunk(engine.Chunk(source))
+    with pytest.raises(engine.TimeLimit):
+        engine.documents_of(source.rel, reads, deadline=time.monotonic() - 1)
+    assert engine.documents_of(source.rel, reads, deadline=time.monotonic() + 60)
