@@ -227,6 +227,8 @@ def judge_page(page: Page) -> PageVerdict:
     head = "\n".join(page.lines[i].text for i in head_lines).lower()
     head_starts = list(accumulate((len(page.lines[i].text) + 1 for i in head_lines), initial=0))
     for index, known in enumerate(KINDS):
+        if not known.may_match(head if known.title_only else text):
+            continue  # a quick look for the strings every match holds: none of them here
         if known.title_only:
             for match in known.pattern.finditer(head):
                 weight = weights[head_lines[bisect_right(head_starts, match.start()) - 1]]

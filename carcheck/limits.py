@@ -21,7 +21,7 @@ class Limits:
     chars: int = 200_000  # characters on one page
     image_megapixels: int = 250  # one image (a decompression bomb declares billions)
     memory_mb: int = 2048  # address space of the worker reading one file (backstop)
-    seconds: int = 300  # wall-clock time for one file (backstop against a hang)
+    seconds: int = 300  # time for one file over all its work (backstop against a hang)
 
 
 DEFAULT_LIMITS = Limits()
@@ -47,7 +47,7 @@ DESCRIPTIONS = {
     "chars": "characters on one page",
     "image_megapixels": "megapixels in one image",
     "memory_mb": "megabytes of memory for the worker reading one file (backstop)",
-    "seconds": "seconds to read one file (backstop against a hang; depends on the machine)",
+    "seconds": "seconds one file may take over all its work (backstop against a hang)",
 }
 
 

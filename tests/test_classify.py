@@ -88,3 +88,59 @@ def test_page_one_of_n_starts_a_new_document_of_the_same_kind() -> None:
     first = (*SEROLOGY, "Page 1 of 1")
     second = (*SEROLOGY, "Page 1 of 1")
     assert [s.pages for s in segment(pages(first, second))] == [(1,), (2,)]
+
+
+# --- the quick look before a kind's pattern runs -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"echocardiogra|\becho\b|\blvef\b", ("echo", "echocardiogra", "lvef")),
+        (r"\b(progress|clinic)\s+note", ("note",)),  # the longest plain run
+        (r"(informed\s+)?consent\s+form", ("consent",)),  # an optional group is skipped
+        # else a group it needs (whose shared "h" the parser factors out)
+        (r"^[^\n]{0,20}(hiv|hepatitis)", ("epatitis", "iv")),
+        (r"anti-?\s*hb[cs]", ("anti",)),
+        (r"\b(i|we)\s+am\b|x", None),  # an alternative with nothing two letters long
+        (r"(?:ab)?c", None),
+    ],
+)
+def test_needed_strings(pattern: str, needs: tuple[str, ...] | None) -> None:
+    from carcheck.kinds import needed_strings
+
+    assert needed_strings(pattern) == needs
+
+
+def _sample_page_texts() -> list[str]:
+    from carcheck.engine import Chunk, read_chunk
+    from carcheck.ingest import collect
+    from carcheck.limits import DEFAULT_LIMITS
+    from tests.conftest import ROOT
+
+    texts = []
+    for packet in sorted((ROOT / "sample_packets").iterdir()):
+        if not packet.is_dir() or packet.name.startswith("fax-"):
+            continue
+        for source in collect(packet, DEFAULT_LIMITS)[0]:
+            for read in read_chunk(Chunk(source)):
+                texts.append("\n".join(line.text for line in read.page.lines).lower())
+    return texts
+
+
+def test_the_quick_look_never_hides_a_match() -> None:
+    """On every page of the sample packets, and on each kind's own words: a kind whose
+    pattern finds something there is never skipped by the quick look."""
+    from carcheck.classify import KINDS
+
+    texts = _sample_page_texts()
+    assert len(texts) > 100
+    missed = [
+        (k.label, text[:40])
+        for text in texts
+        for k in KINDS
+        if k.pattern.search(text) and not k.may_match(text)
+    ]
+    assert not missed
+    searched = sum(1 for text in texts for k in KINDS if k.may_match(text))
+    assert searched < 0.6 * len(texts) * len(KINDS)  # and it does skip most searches
