@@ -27,7 +27,7 @@ from carcheck.items import RULES
 from carcheck.limits import DEFAULT_LIMITS, DESCRIPTIONS, with_overrides
 from carcheck.model import Patient, RunReport
 from carcheck.policy import load as load_knowledge
-from carcheck.report import RENDERERS, Format, table
+from carcheck.report import RENDERERS, Format, html, html_pictures, table
 from carcheck.report.records import as_records
 
 EXIT_COMPLETE, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
@@ -196,7 +196,11 @@ def check(
     if output is None and fmt is Format.TABLE:
         Console(highlight=False).print(table.renderable(records))
     else:
-        text = RENDERERS[fmt](records)
+        text = (  # the HTML report shows the packets' pages, drawn in the workers
+            html.render(records, html_pictures.collect(reports, packets, settings.jobs, limits))
+            if fmt is Format.HTML
+            else RENDERERS[fmt](records)
+        )
         if output is None:
             sys.stdout.write(text)
         else:

@@ -46,6 +46,7 @@ from carcheck.model import (
 from carcheck.ocrcache import Cache
 from carcheck.policy import Knowledge, findings
 from carcheck.policy import load as load_knowledge
+from carcheck.report.evidence import find_marks
 
 log = logging.getLogger(__name__)
 
@@ -637,4 +638,6 @@ def build_document(
         lines=tuple((p.number, line.text) for p in own for line in p.lines)
         if seg.item in (ItemId.A, ItemId.B, ItemId.F)
         else (),
+        marks=find_marks(own, seg.item, seg.title, date, signatures, body),
+        turned=tuple((p.number, p.turned) for p in own if p.turned),
     )

@@ -177,6 +177,7 @@ class Page:
     ocr: bool = False  # its words came from OCR
     unread: bool = False  # a scanned image whose text is not (yet) read: needs OCR
     confidence: float | None = None  # OCR's confidence in its words, 0-100
+    turned: int = 0  # OCR read its picture turned this far (degrees clockwise)
 
     @property
     def text(self) -> str:
@@ -210,6 +211,21 @@ class Signature:
     signer: str | None
     date: dt.date | None = None
     intact: bool | None = None  # digital only: False when changed after signing
+    # Where it is on its page (the statement's line, the mark); None for digital ones.
+    box: Box | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A place on a page that decided a verdict, for a reader to see: its box as shares
+    (0-1) of the page's width and height as read (upright), and what it shows."""
+
+    page: int
+    what: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 # --- what documents say ----------------------------------------------------
@@ -233,6 +249,7 @@ class SerologyResult:
     outcome: Outcome
     date: DateMention | None  # the date that counts (collected, else reported)
     page: int
+    line: int | None = field(default=None, compare=False)  # its line's index on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +321,10 @@ class Document:
     review: str | None = None  # how it was placed was a close call: what to look at
     patient: Patient | None = None  # the patient it names, if any
     claimed_item: ItemId | None = None  # another patient's document: the item it would serve
+    # What decided its kind, date, signatures and content, boxed on its pages; and the
+    # pages OCR read turned, (page, degrees clockwise). For the HTML report; never judged.
+    marks: tuple[Mark, ...] = field(default=(), compare=False)
+    turned: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

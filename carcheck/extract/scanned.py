@@ -80,6 +80,7 @@ def read_scanned(
         group_lines(words),
         ocr=True,
         confidence=mean_confidence(recognised.words),
+        turned=recognised.turned,
     )
     if sum(1 for w in recognised.words if any(c.isalnum() for c in w.text)) < MIN_WORDS:
         blank = ink.dark_share(ink.dark_mask(image)) < BLANK_SHARE

@@ -7,7 +7,17 @@ import re
 from collections.abc import Sequence
 
 from carcheck.extract.names import is_person, person_prefix
-from carcheck.model import Box, DateMention, Page, Role, Signature, SignatureKind, Word, overlaps
+from carcheck.model import (
+    Box,
+    DateMention,
+    Page,
+    Role,
+    Signature,
+    SignatureKind,
+    TextLine,
+    Word,
+    overlaps,
+)
 
 # Credentials that may follow a signer's name.
 CREDENTIALS = (
@@ -87,7 +97,9 @@ def _statements(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
             signed_on = next(
                 (d.date for d in dates if d.line == index and d.role is Role.SIGNED), None
             )
-            found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
+            found.append(
+                Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on, box=_box(line))
+            )
         if not _STATEMENT.search(text) and _BARE_STATEMENT.match(text):
             # "Julie Terry" over "Electronically signed, Case Manager": the block's name
             # stands on the line above the statement.
@@ -96,8 +108,16 @@ def _statements(page: Page, dates: Sequence[DateMention]) -> list[Signature]:
                 signed_on = next(
                     (d.date for d in dates if d.line == index and d.role is Role.SIGNED), None
                 )
-                found.append(Signature(page.number, SignatureKind.ELECTRONIC, signer, signed_on))
+                found.append(
+                    Signature(
+                        page.number, SignatureKind.ELECTRONIC, signer, signed_on, box=_box(line)
+                    )
+                )
     return found
+
+
+def _box(line: TextLine) -> Box:
+    return Box(line.x0, line.top, line.x1, line.bottom)
 
 
 # A statement with no name after it ("Electronically Signed" then a title, or nothing).
@@ -153,8 +173,9 @@ def _marks(page: Page) -> list[Signature]:
         # Pen strokes are judged together (a signature drawn as many short segments).
         drawn = [m for m in strokes if overlaps(m, zone)]
         marks = [m for m in images if overlaps(m, zone)] + ([_union(drawn)] if drawn else [])
-        if any(_plausible(mark, page) for mark in marks):
-            signature = Signature(page.number, kind, _typed_name(page, below))
+        shown = [mark for mark in marks if _plausible(mark, page)]
+        if shown:
+            signature = Signature(page.number, kind, _typed_name(page, below), box=_union(shown))
             if signature not in found:
                 found.append(signature)
     return found

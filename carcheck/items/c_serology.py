@@ -151,6 +151,7 @@ def read_serology(pages: Sequence[Page], dates: Sequence[DateMention]) -> Serolo
                     outcome=outcome or Outcome.UNKNOWN,
                     date=_counting_date(line, dates, (Role.COLLECTED, Role.REPORTED)),
                     page=line.page,
+                    line=line.index,
                 )
             )
     return SerologyContent(results=tuple(results))

@@ -79,6 +79,8 @@ _PARTS: dict[str, re.Pattern[str]] = {
     ),
     "legal": rx(r"\blegal\b|criminal|incarcerat|arrest|probation|\bcourt\b"),
 }
+# The parts by name, as the HTML report boxes them.
+PARTS = _PARTS
 _ASSESSMENT = rx(
     r"\b(denies|denied|reports?|reported|no\b|none|negative|endorses|has|had|have|without|"
     r"never|is|was|are|were|lives|remains|continues|will)\b"

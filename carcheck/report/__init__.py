@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from carcheck.report import json_format, junit, markdown, notice, table
+from carcheck.report import html, json_format, junit, markdown, notice, table
 
 
 class Format(StrEnum):
@@ -15,6 +15,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     JUNIT = "junit"
     NOTICE = "notice"
+    HTML = "html"
 
 
 RENDERERS: dict[Format, Callable[[dict[str, Any]], str]] = {
@@ -23,4 +24,5 @@ RENDERERS: dict[Format, Callable[[dict[str, Any]], str]] = {
     Format.MARKDOWN: markdown.render,
     Format.JUNIT: junit.render,
     Format.NOTICE: notice.render,
+    Format.HTML: html.render,
 }
