@@ -28,6 +28,7 @@ demo: $(STAMP)
 	    echo "unexpected exit code $$rc"; exit 1; fi
 
 test: $(STAMP)
+	tools/install-chromium.sh
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

@@ -24,6 +24,8 @@ STATUS_WORDS = {
     "missing": "missing",
     "not_provided": "not provided",
 }
+# Space around a box's words, as a share of the page.
+PAD = 0.004
 # What a mark shows, by the start of its label: the colour class of its box.
 MARK_KINDS = (
     ("signature place", "empty"),
@@ -232,18 +234,21 @@ def _figure(n: int, file: str, page: int, found: PacketPictures) -> list[str]:
     assert picture.view is not None
     marks = _merged(found.marks.get((file, page), []))
     ident = _figure_id(n, file, page, found)
-    width, height = picture.view_size
     out = [
         f'<figure class="view" id="{ident}">',
         f'<a class="open" href="#{ident}" title="Open a larger view">',
         '<span class="sheet">',
-        f'<img src="{_data(picture.view)}" width="{width}" height="{height}" '
+        f'<img src="{_data(picture.view)}" width="{picture.view_size[0]}" '
+        f'height="{picture.view_size[1]}" '
         f'alt="{_e(file)} page {page}">',
     ]
     for k, (mark, what) in enumerate(marks, 1):
+        # A little larger than the words, so that the outline does not cover them.
+        left, top = max(0.0, mark.x0 - PAD), max(0.0, mark.top - PAD)
+        width, height = min(1.0, mark.x1 + PAD) - left, min(1.0, mark.bottom + PAD) - top
         style = (
-            f"left:{mark.x0 * 100:.2f}%;top:{mark.top * 100:.2f}%;"
-            f"width:{(mark.x1 - mark.x0) * 100:.2f}%;height:{(mark.bottom - mark.top) * 100:.2f}%"
+            f"left:{left * 100:.2f}%;top:{top * 100:.2f}%;"
+            f"width:{width * 100:.2f}%;height:{height * 100:.2f}%"
         )
         out.append(
             f'<span class="box {_kind(what)}" style="{style}">'

@@ -69,6 +69,8 @@ table.checklist {{ border-collapse: collapse; width: 100%; margin-top: .75rem; }
   vertical-align: top; text-align: left; overflow-wrap: anywhere; }}
 .checklist thead th {{ background: #ececec; }}
 .checklist ul {{ margin: 0; padding-left: 1.1rem; }}
+.checklist .date {{ white-space: nowrap; }}
+.checklist thead th:last-child {{ min-width: 12rem; }}
 .status {{ display: inline-block; font-weight: 700; padding: 0 .4rem; border-radius: 3px;
   border: 1px solid currentColor; white-space: nowrap; }}
 {statuses}
