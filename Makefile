@@ -8,22 +8,24 @@ AS_OF  := 2026-10-15
 .PHONY: demo test lint bench samples clean
 
 $(STAMP): pyproject.toml
-	tools/install-tesseract.sh
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@tools/install-tesseract.sh
+	@echo "setting up $(VENV) (once): installing carcheck and its dependencies"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
 
 demo: $(STAMP)
 	@echo "== a complete packet (exit 0 expected) =="
-	$(VENV)/bin/carcheck check sample_packets/complete --as-of $(AS_OF)
+	@$(VENV)/bin/carcheck check sample_packets/complete --as-of $(AS_OF)
 	@echo
 	@echo "== an incomplete packet (exit 1 expected: the letter is not signed) =="
-	$(VENV)/bin/carcheck check sample_packets/unsigned-letter --as-of $(AS_OF); \
+	@$(VENV)/bin/carcheck check sample_packets/unsigned-letter --as-of $(AS_OF); \
 	  rc=$$?; if [ $$rc -ne 1 ]; then echo "unexpected exit code $$rc"; exit 1; fi
 	@echo
 	@echo "== the complete packet as a fax: image-only pages read by OCR (exit 0 expected) =="
-	$(VENV)/bin/carcheck check sample_packets/fax-complete --as-of $(AS_OF); \
+	@echo "(reading 15 scanned pages by OCR: up to a minute the first time, cached after)"
+	@$(VENV)/bin/carcheck check sample_packets/fax-complete --as-of $(AS_OF); \
 	  rc=$$?; if [ $$rc -ne 0 ] && command -v tesseract >/dev/null; then \
 	    echo "unexpected exit code $$rc"; exit 1; fi
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
 import os
 import re
@@ -14,13 +15,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from carcheck import __version__, ocrcache, workers
 from carcheck.engine import Settings, check_packets
 from carcheck.errors import Terminated, UsageError
 from carcheck.extract import identity
+from carcheck.extract.ocr import INSTALL_HINT, NO_ENGINE
 from carcheck.extract.scanned import OcrMode
 from carcheck.ingest import display_name, identities
 from carcheck.items import RULES
@@ -41,7 +45,7 @@ _stdout_closed = False
 app = typer.Typer(
     name="carcheck",
     help="Check CAR T-cell therapy prior-authorization packets against WNC.CP.192 (I.A-F).",
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish
     no_args_is_help=True,
     # Pretty tracebacks print local variables, which may hold patient text.
     pretty_exceptions_enable=False,
@@ -65,42 +69,68 @@ def _root(
     """Check CAR T-cell therapy prior-authorization packets against WNC.CP.192 (I.A-F)."""
 
 
-@app.command()
+CHECK_EXAMPLES = """Examples:
+
+\b
+  carcheck check ~/packets/brennan
+  carcheck check ~/packets/* --format json -o report.json
+  carcheck check packet.pdf --as-of 2026-10-15 --patient "Harold Brennan, 1958-06-23"
+  carcheck check ~/packets/brennan --format notice > request-for-information.txt
+
+Exit codes: 0 every packet complete, 1 some packet not complete, 2 usage error."""
+
+
+@app.command(epilog=CHECK_EXAMPLES)
 def check(
     packets: Annotated[
         list[Path],
         typer.Argument(
-            help="Packet folders (walked recursively) or single files.", show_default=False
+            help="Packet folders (walked recursively) or single files.",
+            show_default=False,
+            metavar="PACKET",
         ),
     ],
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Judge the packet as of this date [default: today].",
+            metavar="DATE",
+            help="Judge the packet as of this date, YYYY-MM-DD [default: today].",
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", help="Output format.", case_sensitive=False)
+        Format,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Output format: table, json, markdown, junit, notice (a letter asking the "
+            "provider for what is missing) or html.",
+            case_sensitive=False,
+        ),
     ] = Format.TABLE,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the report to this file instead of standard output."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file instead of standard output.",
         ),
     ] = None,
     product: Annotated[
         str | None,
         typer.Option(
             "--product",
+            metavar="NAME",
             help="The CAR T product requested (brand, generic or abbreviation); "
             "takes precedence over what the packet names.",
         ),
     ] = None,
     facility: Annotated[
         str | None,
-        typer.Option("--facility", help="The administering facility; takes precedence."),
+        typer.Option(
+            "--facility", metavar="NAME", help="The administering facility; takes precedence."
+        ),
     ] = None,
     patient: Annotated[
         str | None,
@@ -115,6 +145,7 @@ def check(
         Path | None,
         typer.Option(
             "--config",
+            metavar="FILE",
             help="A TOML file adding products or treatment centers and overriding the age "
             "limits of items C and D [default: ./carcheck.toml when present].",
         ),
@@ -125,6 +156,7 @@ def check(
             "--jobs",
             "-j",
             min=1,
+            metavar="N",
             help="Worker processes [default: the cores this process may use]; "
             "the report is the same whatever the number.",
             show_default=False,
@@ -134,6 +166,7 @@ def check(
         OcrMode,
         typer.Option(
             "--ocr",
+            metavar="MODE",
             case_sensitive=False,
             help="Read scanned pages by OCR: auto (pages with no usable text layer), "
             "always (every page), never.",
@@ -193,8 +226,17 @@ def check(
         )
     run = RunReport(as_of=when, packets=reports)
     records = as_records(run)
-    if output is None and fmt is Format.TABLE:
-        Console(highlight=False).print(table.renderable(records))
+    unread = sum(1 for r in reports for e in r.errors if NO_ENGINE in e.message)
+    if unread:  # once a run, not once a file
+        were = "files were" if unread != 1 else "file was"
+        _note(f"{unread} scanned {were} not read: {INSTALL_HINT}")
+    if output is None and fmt is Format.TABLE and sys.stdout.isatty():
+        width = terminal_width()
+        Console(highlight=False, width=width).print(table.renderable(records, width))
+    elif output is None and fmt is Format.TABLE:  # piped: plain text, no trailing blanks
+        sys.stdout.write(table.render(records, width=terminal_width()))
+    elif fmt is Format.TABLE and output is not None:
+        _write(output, table.render(records, width=terminal_width()))
     else:
         text = (  # the HTML report shows the packets' pages, drawn in the workers
             html.render(records, html_pictures.collect(reports, packets, settings.jobs, limits))
@@ -204,14 +246,38 @@ def check(
         if output is None:
             sys.stdout.write(text)
         else:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UsageError(
-                    f"cannot write the report to {display_name(str(output))}: "
-                    f"{exc.strerror or 'error'}"
-                ) from None
+            _write(output, text)
     raise typer.Exit(EXIT_COMPLETE if all(r.complete for r in reports) else EXIT_INCOMPLETE)
+
+
+def _write(output: Path, text: str) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the report to {display_name(str(output))}: {exc.strerror or 'error'}"
+        ) from None
+
+
+def terminal_width() -> int:
+    """The width to lay tables out in: COLUMNS, else the terminal's (of standard output,
+    error or input, so that a piped table keeps the terminal's width), else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return max(columns, MIN_WIDTH)
+    for fd in (1, 2, 0):
+        try:
+            return max(os.get_terminal_size(fd).columns, MIN_WIDTH)
+        except (OSError, ValueError):
+            continue
+    return 80
+
+
+MIN_WIDTH = 40
+WIDE_RULES = 120  # from this width on, `carcheck rules` is one table
 
 
 def _cache_folder(packets: list[Path]) -> Path | None:
@@ -247,33 +313,46 @@ def rules(
 ) -> None:
     """List the items A-F, what each needs, the limits in force and where they come from."""
     knowledge = load_knowledge(config, search=Path.cwd())
-    grid = Table(title="WNC.CP.192 Background I.A-F", show_lines=True)
-    grid.add_column("Item", no_wrap=True)
-    grid.add_column("Required", no_wrap=True)
-    grid.add_column("Needs", ratio=3)
-    grid.add_column("Limit on age", ratio=2)
     in_force = {
         "C": (knowledge.serology_months, knowledge.sources["serology_months"]),
         "D": (knowledge.biopsy_months, knowledge.sources["biopsy_months"]),
     }
+    width = terminal_width()
+    rows = []
     for item, rule in RULES.items():
         limit = rule.LIMIT
         if item.value in in_force:
             months, source = in_force[item.value]
             limit = limit.replace(f"{rule.MONTHS} calendar months", f"{months} calendar months")
             limit += f" [in force: {months} months, from {source}]"
-        grid.add_row(
-            f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, limit
+        rows.append(
+            (f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, limit)
         )
+    grid: Any
+    if width >= WIDE_RULES:
+        grid = Table(title="WNC.CP.192 Background I.A-F", show_lines=True)
+        grid.add_column("Item", no_wrap=True)
+        grid.add_column("Required", no_wrap=True)
+        grid.add_column("Needs", ratio=3)
+        grid.add_column("Limit on age", ratio=2)
+        for row in rows:
+            grid.add_row(*row)
+    else:  # narrow: each item's needs and limit on lines of their own
+        parts: list[Any] = [Text("WNC.CP.192 Background I.A-F", style="bold")]
+        for title, required, needs, limit in rows:
+            parts.append(
+                Text(f"{title} ({'required' if required == 'yes' else 'optional'})", style="bold")
+            )
+            parts.append(Padding(Text(f"needs: {needs}"), (0, 0, 0, 4), expand=False))
+            parts.append(Padding(Text(f"limit on age: {limit}"), (0, 0, 0, 4), expand=False))
+        grid = Group(*parts)
     limits = Table(title="Per-file limits (change with --limit NAME=VALUE)")
     limits.add_column("Name", no_wrap=True)
     limits.add_column("Value", justify="right", no_wrap=True)
     limits.add_column("What it counts")
     for name, text in DESCRIPTIONS.items():
         limits.add_row(name, f"{getattr(DEFAULT_LIMITS, name):,}", text)
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=120)
+    console = Console(highlight=False, width=width)
     console.print(grid)
     console.print(limits)
     console.print(
@@ -443,13 +522,37 @@ def _main(argv: list[str] | None) -> None:
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `carcheck`: show the help
                 print(exc.format_message(), file=sys.stderr)
                 sys.exit(EXIT_USAGE)
-            _usage(exc.format_message())
+            _usage(_plain(exc))
         print("carcheck: internal error (re-run with --debug for details)", file=sys.stderr)
         logging.getLogger(__name__).debug("internal error", exc_info=True)
         sys.exit(EXIT_INCOMPLETE)
     if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into exit code 130
         print("carcheck: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else EXIT_COMPLETE)
+
+
+def _plain(exc: Exception) -> str:
+    """A command-line error in a plain sentence: what the option takes, not how a
+    validator words its failure ("Input should be greater than or equal to 1")."""
+    message = str(exc.format_message())  # type: ignore[attr-defined]
+    try:
+        if type(exc).__name__ == "MissingParameter" and "packet" in message.lower():
+            return "give at least one packet folder or file: carcheck check PACKET..."
+        param = getattr(exc, "param", None)
+        opts = [o for o in getattr(param, "opts", None) or [] if o.startswith("--")]
+        if type(exc).__name__ != "BadParameter" or not opts:
+            return message
+        kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            given = re.search(r"'([^']*)' is not one of", message)
+            got = f" (not {given.group(1)!r})" if given else ""
+            return f"{opts[0]} must be one of: {', '.join(str(m.value) for m in kind)}{got}"
+        if kind is int:
+            low = getattr(param, "min", None)
+            return f"{opts[0]} takes a whole number" + (f", {low} or more" if low else "")
+        return f"{opts[0]}: {str(getattr(exc, 'message', message)).removeprefix('Value error, ')}"
+    except Exception:  # noqa: BLE001 - the library's own words, rather than none
+        return message
 
 
 def _prepare_process() -> Any:

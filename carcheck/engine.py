@@ -178,15 +178,21 @@ def read_files(
     whole: dict[int, list[Document]] = {}
     judged: dict[int, dict[int, PageVerdict]] = {}  # file -> page -> verdict, as parts arrive
     scans: list[OcrTask] = []  # pages to read by OCR, once every file is read
-    progress = Progress(on_file, len(chunks))
+    # Progress in one unit, files: a file counts once all of it is read.
+    progress = Progress(on_file, len(sources))
+
+    def file_done(index: int, outcome: list[Document] | str, unread: str | None) -> None:
+        file_read(index, outcome, unread)
+        progress.step()
+
     engine = _EngineOnce()
 
     def finish(i: int, notes: Sequence[str] = ()) -> None:
         note = "; ".join(notes) or None
         if i in failed:
-            file_read(i, failed[i], None)
+            file_done(i, failed[i], None)
         elif i in whole:
-            file_read(i, whole[i], note)
+            file_done(i, whole[i], note)
         else:  # read in parts or by OCR: put its pages together here, in page order
             reads = sorted(
                 (r for r in pages.get(i, []) if not r.page.unread), key=lambda r: r.page.number
@@ -205,11 +211,11 @@ def read_files(
                     else []
                 )
             except TimeLimit:
-                file_read(i, workers.timeout_message(budget.seconds), None)
+                file_done(i, workers.timeout_message(budget.seconds), None)
                 return
             finally:
                 budget.charge(i, time.monotonic() - started)
-            file_read(i, documents, note)
+            file_done(i, documents, note)
 
     def chunk_read(k: int, outcome: workers.Outcome[Documents | PartRead]) -> None:
         i = chunks[k][0]
@@ -228,7 +234,6 @@ def read_files(
             budget.charge(i, time.monotonic() - started)
             digital.setdefault(i, []).extend(outcome.value.digital)
         parts_left[i] -= 1
-        progress.step()
         if parts_left[i] > 0:
             return
         unread = sorted(r.page.number for r in pages.get(i, []) if r.page.unread)
@@ -256,7 +261,6 @@ def read_files(
         cache.prune()
     scans_left = Counter(task.file for task in scans)
     failures: dict[int, dict[int, str]] = {}  # file -> page -> why OCR failed
-    progress.more(len(scans))
 
     def scan_read(k: int, outcome: workers.Outcome[PageRead]) -> None:
         task = scans[k]
@@ -266,7 +270,6 @@ def read_files(
         elif outcome.value is not None:
             pages[i] = [r for r in pages[i] if r.page.number != task.number] + [outcome.value]
         scans_left[i] -= 1
-        progress.step()
         if scans_left[i] == 0:
             failed = failures.get(i, {})
             empty = sorted(
@@ -299,9 +302,6 @@ class Progress:
     on_step: Callable[[int, int], None] | None
     total: int
     done: int = 0
-
-    def more(self, count: int) -> None:
-        self.total += count
 
     def step(self) -> None:
         self.done += 1
@@ -486,6 +486,8 @@ def _judge(
             if flag not in flags:
                 flags.append(flag)
     flags = identity_flags + flags
+    if not documents and not errors:
+        flags.insert(0, Flag("empty-packet", EMPTY_PACKET))
     return PacketReport(
         path=path,
         items=tuple(_say_whose(item, documents) for item in items),
@@ -496,6 +498,9 @@ def _judge(
         facility=policy.facility,
         patient=patient,
     )
+
+
+EMPTY_PACKET = "the packet is empty: it holds no PDF or image file to read"
 
 
 def packet_patient(documents: Sequence[Document], option: Patient | None) -> Patient | None:

@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from carcheck.extract.ocr import find_engine
 from carcheck.extract.scanned import OcrSettings, read_scanned
 from carcheck.ingest import FileType, SourceFile
 from carcheck.ocrcache import Cache
 from tests import sigpdfs
+from tests.conftest import SHARED, shared
 from tests.pdfs import AS_OF, complete_packet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +37,7 @@ from samplegen.scan import PROFILES, FaxProfile, scan_packet  # noqa: E402
 SAMPLES = ROOT / "sample_packets"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
 NAMES = sorted(EXPECTED["packets"])
-SCANNED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "scanned"
+SCANNED = SHARED / "corpus" / "scanned"
 JSON = ["--format", "json"]
 
 
@@ -232,13 +234,16 @@ def fax_and_text(tmp_path_factory) -> Path:
 def test_without_tesseract_scans_are_reported_with_how_to_install_it(run_cli, fax_and_text):
     bare = Path(sys.executable).parent  # python, but no tesseract
     result = run_cli(["check", fax_and_text, "--as-of", AS_OF, *JSON], env={"PATH": str(bare)})
-    assert result.code == 1 and result.stderr == ""
+    assert result.code == 1
+    # How to install it: once, on stderr, naming the three packages.
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("carcheck: note: 1 scanned file was not read")
+    for package in ("tesseract-ocr ", "tesseract-ocr-eng", "tesseract-ocr-osd"):
+        assert package in result.stderr
     packet = json.loads(result.stdout)["packets"][0]
     (error,) = packet["errors"]
     assert error["file"] == "letter.tif"
-    assert (
-        "no OCR engine" in error["message"] and "apt-get install tesseract-ocr" in error["message"]
-    )
+    assert "no OCR engine is installed" in error["message"]
     assert "\n" not in error["message"]
     # The run went on: the text files were read and judged.
     assert statuses(packet)["C"] == "present" and statuses(packet)["A"] == "missing"
@@ -335,7 +340,7 @@ def test_ocr_always_reads_text_pages_too_with_the_same_verdicts(run_cli, tmp_pat
 
 
 def _source(name: str) -> SourceFile:
-    path = SCANNED / name
+    path = shared("corpus", "scanned", name)
     kind = FileType.PDF if name.endswith(".pdf") else FileType.TIFF
     return SourceFile(path, name, kind, path.stat().st_size)
 
@@ -344,7 +349,6 @@ def _words(page_lines: tuple[Any, ...]) -> set[str]:
     return {w.lower() for line in page_lines for w in line.text.split() if len(w) > 3}
 
 
-@pytest.mark.skipif(not SCANNED.is_dir(), reason="the shared corpus is not here")
 def test_a_scan_turned_each_quarter_way_reads_the_same(ocr_cache):
     """ocrmypdf's cardinal.pdf: one scan placed at 0, 90, 180 and 270 degrees."""
     engine, _ = find_engine()
@@ -361,7 +365,6 @@ def test_a_scan_turned_each_quarter_way_reads_the_same(ocr_cache):
         assert page.width < page.height  # read upright, whichever way it lay
 
 
-@pytest.mark.skipif(not SCANNED.is_dir(), reason="the shared corpus is not here")
 def test_a_multipage_g4_tiff_is_read_page_by_page(ocr_cache):
     engine, _ = find_engine()
     assert engine is not None
@@ -403,3 +406,21 @@ def test_an_ocr_engine_that_fails_costs_only_its_pages(run_cli, fax_and_text, tm
     assert error["file"] == "letter.tif"
     assert error["message"] == "page 1: the OCR engine failed on a page"
     assert statuses(packet)["A"] == "missing" and statuses(packet)["C"] == "present"
+
+
+def test_without_tesseract_the_hint_comes_once_and_the_table_says_why(run_cli, tmp_path):
+    """Several scanned files and no OCR: the table says the items could not be judged in
+    full because the files could not be read, and the install hint is given once."""
+    packet = tmp_path / "scans"
+    packet.mkdir()
+    for name in ("letter.png", "labs.png", "psychosocial.png"):
+        Image.new("L", (850, 1100), 255).save(packet / name, dpi=(100, 100))
+    bare = Path(sys.executable).parent
+    result = run_cli(["check", packet, "--as-of", AS_OF], env={"PATH": str(bare), "COLUMNS": "80"})
+    assert result.code == 1
+    assert result.stderr.count("apt-get install") == 1
+    assert "3 scanned files were not read" in result.stderr
+    assert "apt-get" not in result.stdout  # not once per file in the table
+    plain = " ".join(result.stdout.split())
+    assert "could not be judged in full: 3 files could not be read" in plain
+    assert "no OCR engine installed" in plain

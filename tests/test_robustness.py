@@ -34,11 +34,11 @@ from carcheck.engine import Settings, check_packet
 from carcheck.limits import DEFAULT_LIMITS
 from carcheck.report import Format
 from tests import badinputs as bad
-from tests.conftest import Result
+from tests.conftest import SHARED, Result, shared
 from tests.pdfs import AS_OF, SEROLOGY, complete_packet, make_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 JSON = ["--format", "json", "--as-of", AS_OF]
 AS_OF_DATE = dt.date.fromisoformat(AS_OF)
 
@@ -153,8 +153,7 @@ CORPUS_ERRORS = {
 @pytest.fixture(scope="module")
 def corpus(run_cli, schema) -> dict[str, dict[str, Any]]:
     """Every corpus file as its own packet, in one run: its corpus-relative name -> packet."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus is not here: {CORPUS}")
+    shared("corpus")
     files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
     result = run_cli(["check", *files, *JSON], timeout=300)
     assert result.code in (0, 1), result.stderr

@@ -28,11 +28,12 @@ from typing import Any
 import pytest
 
 from tests import sigpdfs
+from tests.conftest import SHARED, shared
 from tests.pdfs import AS_OF
 from tests.test_robustness import NO_NETWORK, checked
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "signed"
+CORPUS = SHARED / "corpus" / "signed"
 JSON = ["--as-of", AS_OF, "--format", "json"]
 NOT_SIGNED = "letter is not signed"
 
@@ -283,13 +284,19 @@ UNASSERTED_INTEGRITY = {"pdfminer-usgpo-signed.pdf"}  # the owner decides this o
 
 
 def expected_corpus() -> dict[str, bool]:
-    """EXPECTED.tsv: file name -> whether it is digitally signed."""
-    with (CORPUS / "EXPECTED.tsv").open(encoding="utf-8", newline="") as handle:
+    """EXPECTED.tsv: file name -> whether it is digitally signed (none without ../shared:
+    the tests that read the corpus then skip, or fail under CI=true, in `corpus`)."""
+    expected = CORPUS / "EXPECTED.tsv"
+    if not expected.is_file():
+        return {}
+    with expected.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
         return {row["file"]: row["digitally_signed"] == "yes" for row in rows}
 
 
 def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
     return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() == ".pdf")
 
 
@@ -300,6 +307,7 @@ def all_signatures(packet: Packet, kind: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def corpus(run_cli, schema) -> dict[str, Packet]:
     """The signed corpus in one run, each file its own packet."""
+    shared("corpus", "signed", "EXPECTED.tsv")
     code, packets = check(run_cli, schema, *corpus_files())
     assert code in (0, 1)
     return by_name(packets)
@@ -344,6 +352,7 @@ def test_corpus_document_timestamp_is_not_a_signer(corpus):
 
 def test_corpus_signatures_are_read_offline(schema, tmp_path):
     """Sockets other than AF_UNIX refused in the CLI and its (forked) workers: nothing tried."""
+    shared("corpus", "signed")
     log = tmp_path / "sockets.log"
     proc = subprocess.run(
         [sys.executable, "-c", NO_NETWORK, "check", *map(str, corpus_files()), *JSON],

@@ -25,7 +25,12 @@ from PIL import Image
 from carcheck.errors import ReadError
 from carcheck.workers import die_with_parent
 
-INSTALL_HINT = "install Tesseract, e.g. `sudo apt-get install tesseract-ocr`"
+# Said once a run (not once a file) when scanned pages were left unread for want of it.
+INSTALL_HINT = (
+    "install Tesseract to read them: sudo apt-get install tesseract-ocr tesseract-ocr-eng "
+    "tesseract-ocr-osd"
+)
+NO_ENGINE = "no OCR engine"  # how each of the messages of find_engine begins
 # A page whose words average below this is read again after orientation detection.
 RETRY_CONFIDENCE = 60.0
 # Seconds one Tesseract run may take before it is stopped (a page takes about one).
@@ -68,10 +73,11 @@ class Recognised:
 
 
 def find_engine() -> tuple[Engine | None, str]:
-    """The installed Tesseract, or None and why not (a one-line message with the fix)."""
+    """The installed Tesseract, or None and why not (a one-line message; INSTALL_HINT
+    says how to mend it)."""
     path = shutil.which("tesseract")
     if path is None:
-        return None, f"no OCR engine is installed ({INSTALL_HINT})"
+        return None, f"{NO_ENGINE} is installed"
     try:
         listed = subprocess.run(
             [path, "--list-langs"], capture_output=True, timeout=30, env=_environment()
@@ -80,13 +86,10 @@ def find_engine() -> tuple[Engine | None, str]:
             [path, "--version"], capture_output=True, timeout=30, env=_environment()
         )
     except (OSError, subprocess.SubprocessError):
-        return None, f"the OCR engine at {path} does not run ({INSTALL_HINT})"
+        return None, f"{NO_ENGINE} that runs: the one at {path} fails to start"
     languages = set(listed.stdout.decode("utf-8", "replace").split())
     if LANGUAGE not in languages:
-        return None, (
-            "Tesseract is installed without its English data "
-            "(install it, e.g. `sudo apt-get install tesseract-ocr-eng`)"
-        )
+        return None, f"{NO_ENGINE} for English: Tesseract is there without its English data"
     first = (version.stdout or version.stderr).decode("utf-8", "replace").splitlines()
     return Engine(path, first[0].strip() if first else "tesseract", "osd" in languages), ""
 

@@ -265,7 +265,7 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
                 flags.append(flag)
     absent: list[str] = []
     undated: list[str] = []
-    stale: list[str] = []
+    stale: list[tuple[Virus, SerologyResult, Document]] = []
     counting: list[dt.date] = []
     for virus in Virus:
         own = [(r, d) for r, d in results if r.virus is virus]
@@ -308,8 +308,8 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
         if review is not None and review not in flags:
             flags.append(review)
         if newest.date.date <= cutoff:
-            stale.append(_stale_message(newest, doc, as_of, cutoff, months))
-    reasons = absent + undated + stale
+            stale.append((virus, newest, doc))
+    reasons = absent + undated + _stale_messages(stale, as_of, cutoff, months)
     if absent or undated:
         status = Status.INCOMPLETE
     elif stale:
@@ -328,13 +328,27 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
     )
 
 
-def _stale_message(
-    result: SerologyResult, doc: Document, as_of: dt.date, cutoff: dt.date, months: int
-) -> str:
-    assert result.date is not None
-    verb = "collected" if result.date.role is Role.COLLECTED else "reported"
-    return (
-        f"{result.virus.value} result {verb} {result.date.date.isoformat()} "
-        f"({where(doc, result.page)}) is {describe_age(result.date.date, as_of)} "
-        f"(limit: under {months} months; must be after {cutoff.isoformat()})"
-    )
+def _stale_messages(
+    stale: list[tuple[Virus, SerologyResult, Document]],
+    as_of: dt.date,
+    cutoff: dt.date,
+    months: int,
+) -> list[str]:
+    """One reason per stale date and page: the viruses of one panel are said once
+    ("HIV, hepatitis B and hepatitis C results collected 2026-06-02 (...) are 4 months old")."""
+    grouped: dict[tuple[str, dt.date, str], list[Virus]] = {}
+    for virus, result, doc in stale:
+        assert result.date is not None
+        verb = "collected" if result.date.role is Role.COLLECTED else "reported"
+        grouped.setdefault((verb, result.date.date, where(doc, result.page)), []).append(virus)
+    messages = []
+    for (verb, day, place), viruses in grouped.items():
+        names = [v.value for v in viruses]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        noun, be = ("result", "is") if len(names) == 1 else ("results", "are")
+        messages.append(
+            f"{listed} {noun} {verb} {day.isoformat()} ({place}) {be} "
+            f"{describe_age(day, as_of)} (limit: under {months} months; must be after "
+            f"{cutoff.isoformat()})"
+        )
+    return messages

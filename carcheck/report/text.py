@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from carcheck.extract.ocr import NO_ENGINE
+
 
 def pages_text(pages: list[int]) -> str:
     """[3, 4, 5] -> 'pp. 3-5'; [2] -> 'p. 2'; gaps are listed."""
@@ -14,9 +16,10 @@ def pages_text(pages: list[int]) -> str:
     return "pp. " + ", ".join(str(p) for p in pages)
 
 
-def evidence_text(item: dict[str, Any], limit: int = 3) -> str:
-    parts = []
-    for doc in item["documents"][:limit]:
+def evidence_lines(item: dict[str, Any]) -> list[str]:
+    """One line per document of the item: file, pages, and for A who signed it."""
+    lines = []
+    for doc in item["documents"]:
         text = f"{doc['file']} {pages_text(doc['pages'])}" + (" (OCR)" if doc.get("ocr") else "")
         if item["id"] == "A":
             signers = doc.get("signers") or []
@@ -26,16 +29,48 @@ def evidence_text(item: dict[str, Any], limit: int = 3) -> str:
                 )
             else:
                 text += "; no signature found"
-        parts.append(text)
-    more = len(item["documents"]) - limit
-    if more > 0:
-        parts.append(f"and {more} more")
-    return "\n".join(parts)
+        lines.append(text)
+    return lines
+
+
+def evidence_text(item: dict[str, Any]) -> str:
+    return "\n".join(evidence_lines(item))
+
+
+# Flags that inform rather than warn: how to bill, which benefit applies.
+NOTE_CODES = frozenset({"coding", "epsdt"})
+
+
+def is_note(flag: dict[str, Any]) -> bool:
+    return flag["code"] in NOTE_CODES
+
+
+def unread_summary(packet: dict[str, Any]) -> str | None:
+    """'Items could not be judged in full: 13 files could not be read (no OCR engine).'"""
+    errors = packet["errors"]
+    if not errors:
+        return None
+    n = len(errors)
+    files = f"{n} file{'s' if n != 1 else ''}"
+    why = (
+        " (scanned pages, no OCR engine installed)"
+        if all(NO_ENGINE in e["message"] for e in errors)
+        else ""
+    )
+    missing = [i["id"] for i in packet["items"] if i["status"] == "missing" and i["required"]]
+    if not missing:
+        return f"{files} could not be read{why}"
+    return (
+        f"{', '.join(missing)} could not be judged in full: {files} could not be read{why}, "
+        "and what is missing may be in them"
+    )
 
 
 def verdict_line(packet: dict[str, Any]) -> str:
     if packet["complete"]:
         return "COMPLETE: every required item is present"
+    if any(f["code"] == "empty-packet" for f in packet["flags"]):
+        return "NOT COMPLETE: the packet is empty (no file to read)"
     problems = [
         f"{i['id']} {i['status'].replace('_', ' ')}"
         for i in packet["items"]

@@ -51,7 +51,26 @@ def test_age_boundaries(as_of, collected, status):
     report = check(serology(*panel(collected)), as_of=day(as_of))
     assert report.status is status
     assert report.date == day(collected)
-    assert len(report.reasons) == (3 if status is Status.STALE else 0)
+    if status is Status.STALE:  # one panel, one date: said once for the three viruses
+        (reason,) = report.reasons
+        assert reason.startswith(f"HIV, hepatitis B and hepatitis C results collected {collected}")
+        assert " are " in reason
+    else:
+        assert report.reasons == ()
+
+
+def test_stale_results_of_different_dates_or_pages_are_said_apart():
+    results = (
+        result(HIV, "2026-01-10"),
+        result(HBV, "2026-01-10"),
+        result(HCV, "2026-01-10", page=2),
+    )
+    report = check(serology(*results))
+    assert report.status is Status.STALE
+    assert [r.split(" (")[0] for r in report.reasons] == [
+        "HIV and hepatitis B results collected 2026-01-10",
+        "hepatitis C result collected 2026-01-10",
+    ]
 
 
 @pytest.mark.parametrize(
