@@ -1,0 +1,1 @@
+"""Held-out family 4: PA packets in outside hospitals', labs' and payers' wording."""

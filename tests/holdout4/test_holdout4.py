@@ -1,0 +1,144 @@
+"""Family 4: carcheck against packets written the way outside hospitals, labs, payers and
+manufacturers write them, each labelled with a careful human reviewer's verdict.
+
+Measured: false `present` (an item carcheck calls present that the label says is not, and
+packets called complete that are not) and verdict accuracy per packet and per item.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.holdout4.packets import AS_OF, Label, build
+
+ROOT = Path(__file__).resolve().parents[2]
+ITEMS = "ABCDEF"
+REQUIRED = "ABCDF"
+
+
+def _run(packet: Path) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "carcheck", "check", str(packet), "--as-of", AS_OF]
+        + ["--format", "json", "--jobs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ),
+    )
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr, f"{packet.name}: traceback\n{stderr}"
+    assert proc.returncode in (0, 1), f"{packet.name}: exit {proc.returncode}\n{stderr}"
+    report = json.loads(proc.stdout.decode("utf-8"))
+    report["_exit"] = proc.returncode
+    return report
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Label, dict[str, Any]]]:
+    root = tmp_path_factory.mktemp("holdout4")
+    labels = build(root)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        reports = dict(zip(labels, pool.map(_run, [root / n for n in labels]), strict=True))
+    return {name: (labels[name], reports[name]) for name in labels}
+
+
+def _ok(expected: str | tuple[str, ...], got: str) -> bool:
+    return got in ((expected,) if isinstance(expected, str) else expected)
+
+
+def score(results: dict[str, tuple[Label, dict[str, Any]]]) -> dict[str, Any]:
+    false_present: list[str] = []
+    false_complete: list[str] = []
+    wrong: list[str] = []
+    packets_right = items_right = items_total = 0
+    for name, (label, report) in results.items():
+        packet = report["packets"][0]
+        status = {item["id"]: item["status"] for item in packet["items"]}
+        right = packet["complete"] == label.complete
+        if packet["complete"] and not label.complete:
+            false_complete.append(name)
+        for i in ITEMS:
+            items_total += 1
+            if _ok(label.items[i], status[i]):
+                items_right += 1
+                continue
+            right = False
+            wrong.append(f"{name} {i}: carcheck {status[i]}, label {label.items[i]}")
+            if i in REQUIRED and status[i] == "present":
+                false_present.append(f"{name} {i}")
+        if packet["complete"] != label.complete:
+            wrong.append(f"{name}: carcheck complete={packet['complete']}, label {label.complete}")
+        packets_right += right
+    return {
+        "packets": len(results),
+        "false_present": false_present,
+        "false_complete": false_complete,
+        "packet_accuracy": packets_right / len(results),
+        "item_accuracy": items_right / items_total,
+        "items_total": items_total,
+        "wrong": wrong,
+    }
+
+
+def summary(s: dict[str, Any]) -> str:
+    return (
+        f"holdout4: {s['packets']} packets as of {AS_OF}; false present items "
+        f"{len(s['false_present'])} ({', '.join(s['false_present']) or 'none'}); false-complete "
+        f"packets {len(s['false_complete'])} ({', '.join(s['false_complete']) or 'none'}); "
+        f"packet verdict accuracy {s['packet_accuracy']:.1%} (complete flag and all six "
+        f"items right); item accuracy {s['item_accuracy']:.1%} of {s['items_total']}. "
+        f"Wrong: " + ("; ".join(s["wrong"]) or "none") + "."
+    )
+
+
+def test_reports_valid(results: dict[str, tuple[Label, dict[str, Any]]], schema: Any) -> None:
+    """Every report follows the schema, and the exit code agrees with `complete`."""
+    for name, (_, report) in results.items():
+        schema.validate({k: v for k, v in report.items() if k != "_exit"})
+        packet = report["packets"][0]
+        assert [item["id"] for item in packet["items"]] == list(ITEMS), name
+        assert report["_exit"] == (0 if packet["complete"] else 1), name
+
+
+# Measured when this family was written (main at 5ab70f6): 1 false-complete packet,
+# i22_fellow_only_signed (a letter signed only by the fellow, its named attending's line
+# blank, taken as signed). When carcheck gets it right this strict xfail fails: remove it.
+@pytest.mark.xfail(
+    strict=True, reason="measured at 5ab70f6: 1 false-complete packet (i22_fellow_only_signed)"
+)
+def test_no_false_complete(results: dict[str, tuple[Label, dict[str, Any]]]) -> None:
+    assert score(results)["false_complete"] == []
+
+
+# Regression floors, not targets: the accuracy measured when this family was written
+# (main at 5ab70f6: packets 24/33 = 72.7%, items 180/198 = 90.9%), rounded down to the
+# nearest 5%. Raise them as carcheck improves; never lower them to make a change pass.
+PACKET_FLOOR = 0.70
+ITEM_FLOOR = 0.90
+
+
+def test_accuracy_floor(results: dict[str, tuple[Label, dict[str, Any]]]) -> None:
+    s = score(results)
+    assert s["packet_accuracy"] >= PACKET_FLOOR, summary(s)
+    assert s["item_accuracy"] >= ITEM_FLOOR, summary(s)
+
+
+def test_zz_summary(
+    results: dict[str, tuple[Label, dict[str, Any]]],
+    capsys: pytest.CaptureFixture[str],
+    record_property: Any,
+) -> None:
+    """Always passes: prints the family's one-paragraph summary past pytest's capture."""
+    text = summary(score(results))
+    record_property("holdout4_summary", text)
+    with capsys.disabled():
+        print("\n" + text)
