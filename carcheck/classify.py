@@ -296,15 +296,31 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
     """Split one file's pages into documents and decide each document's item (`judged`:
     the pages' verdicts when they are already known)."""
     verdicts = list(judged) if judged is not None else [judge_page(p) for p in pages]
+    # "Page k of N" counting the file's own pages may be one document's numbering or a fax
+    # server's or chart print's footer over many: it then carries a page on only where
+    # nothing else says a new document starts (a letter signed off, another item's title).
+    numbered_file = _numbers_the_file(pages, verdicts)
+    numbered = [v.page_of is not None and v.page_of[0] > 1 for v in verdicts]
+    if numbered_file:
+        verdicts = [replace(v, page_of=None) for v in verdicts]
     groups: list[list[int]] = []
     totals: dict[ItemId | None, float] = {}  # the current group's scores, kept as it grows
     open_letter = False  # the current group is a letter whose closing is still to come
+    signed_off = False  # the page before ended with a letter's closing and its signer
     for index, verdict in enumerate(verdicts):
         first = verdicts[groups[-1][0]] if groups else None
         restarts = verdict.page_of is not None and verdict.page_of[0] == 1
-        if first is not None and (
-            (open_letter and not restarts) or _continues(verdict, first, _best_item(totals, first))
-        ):
+        goes_on = (verdict.page_of is not None and verdict.page_of[0] > 1) or verdict.mid_sentence
+        if first is None:
+            continues = False
+        elif numbered_file and numbered[index]:
+            other_title = verdict.headed and verdict.head_item != _best_item(totals, first)
+            continues = not signed_off and not other_title
+        else:
+            continues = (goes_on or not signed_off) and _continues(
+                verdict, first, _best_item(totals, first)
+            )
+        if first is not None and ((open_letter and not restarts) or continues):
             groups[-1].append(index)
         else:
             groups.append([index])
@@ -312,8 +328,26 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
             open_letter = _signals(pages, verdicts, index).opens
         if open_letter and _signals(pages, verdicts, index).closing:
             open_letter = False
+        # A letter that signs off at the foot of its page ends there: the next page begins
+        # another document unless it says it goes on (a "Page 2", a sentence's middle).
+        signed_off = _signals(pages, verdicts, index).signs_off
         _add_scores(totals, verdict)
     return [_segment(pages, verdicts, group) for group in groups]
+
+
+def _numbers_the_file(pages: Sequence[Page], verdicts: Sequence[PageVerdict]) -> bool:
+    """Whether "Page k of N" runs through the whole file: N its page count and k each
+    page's own number, on (nearly) every page of a file of three pages or more."""
+    if len(pages) < 3:
+        return False
+    numbered = [
+        (page.number, v.page_of)
+        for page, v in zip(pages, verdicts, strict=True)
+        if v.page_of is not None and v.page_of[1]
+    ]
+    return len(numbered) >= len(pages) - 1 and all(
+        k == number and n == len(pages) for number, (k, n) in numbered
+    )
 
 
 def _signals(pages: Sequence[Page], verdicts: list[PageVerdict], index: int) -> PageSignals:

@@ -247,6 +247,7 @@ class PageSignals:
     lines: tuple[str, ...]
     opens: bool  # a salutation near its top (a letter begins here)
     closing: bool  # a letter's closing (a letter ends here)
+    signs_off: bool  # a closing among the page's last lines, a person's name under it
     salutation: bool  # a salutation, or a greeting by its shape, near its top
     mail_address: bool
     requests: bool
@@ -289,6 +290,7 @@ def page_signals(page: Page) -> PageSignals:
         lines=texts,
         opens=opens,
         closing=bool(_ml(_CLOSING).search(joined)),
+        signs_off=_ends_signed(texts),
         salutation=opens or any(_greets(t) for t in head if t.rstrip()[-1:] in (",", ":")),
         mail_address=bool(_MAIL_ADDRESS.search(joined)),
         requests=bool(_lc(_REQUESTS).search(lower)),
@@ -319,6 +321,20 @@ def page_signals(page: Page) -> PageSignals:
         ),
         email={"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in texts[:15]),
     )
+
+
+SIGN_OFF_LINES = 12  # a closing this near the foot of a page ends the letter there
+
+
+def _ends_signed(texts: Sequence[str]) -> bool:
+    """A closing ("Sincerely,", "Regards,") among the page's last lines with a typed
+    person's name in the few lines under it: the letter ends on this page."""
+    start = max(0, len(texts) - SIGN_OFF_LINES)
+    for index in range(start, len(texts)):
+        if _CLOSING.search(texts[index]):
+            below = [t.split(",")[0].strip() for t in texts[index + 1 : index + 5]]
+            return any(len(name.split()) >= 2 and is_person(name) for name in below)
+    return False
 
 
 def read_genre(pages: Sequence[Page], signals: Sequence[PageSignals] | None = None) -> Reading:

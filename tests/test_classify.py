@@ -144,3 +144,51 @@ def test_the_quick_look_never_hides_a_match() -> None:
     assert not missed
     searched = sum(1 for text in texts for k in KINDS if k.may_match(text))
     assert searched < 0.6 * len(texts) * len(KINDS)  # and it does skip most searches
+
+
+# --- "Page k of N" over a whole file, and letters that sign off ------------------------------
+
+SIGNED_CENTER = (
+    "The manufacturer confirms the site as an authorized treatment center.",
+    "Regards,",
+    "Danielle Okonjo, PharmD",
+    "Director, Treatment Center Network",
+)
+LAB_PAGE = (  # a lab's page with no kind title: only its rows say what it is
+    "Carolina Reference Laboratories",
+    "Date collected 09/22/2026",
+    "HIV-1/2 Ag/Ab Non-Reactive",
+    "Hepatitis B Surface Antigen Non-Reactive",
+    "Hepatitis C Virus Ab Non-Reactive",
+)
+
+
+def numbered(*contents: tuple[str, ...]):
+    n = len(contents)
+    return pages(*((*c, f"Confidential | Page {k} of {n}") for k, c in enumerate(contents, 1)))
+
+
+def test_a_fax_numbered_through_is_split_into_its_documents() -> None:
+    """A fax server's "Page k of 5" on every page does not glue the documents together."""
+    got = segment(numbered(COVER, (*LETTER_1[:-1], *LETTER_2[1:3]), CENTER, SEROLOGY, PSYCH))
+    assert [(s.pages, s.item) for s in got] == [
+        ((1,), None),
+        ((2,), ItemId.A),
+        ((3,), ItemId.B),
+        ((4,), ItemId.C),
+        ((5,), ItemId.F),
+    ]
+
+
+def test_one_report_numbered_through_stays_one_document() -> None:
+    """A 3-page marrow report, "Page k of 3", whose last page is its flow cytometry
+    section: one document, as its numbering says."""
+    flow = ("Flow Cytometry (aspirate)", "Abnormal plasma cells 11.2% of events")
+    got = segment(numbered(MARROW, ("Microscopic description", "Cellular marrow."), flow))
+    assert [(s.pages, s.item) for s in got] == [((1, 2, 3), ItemId.D)]
+
+
+def test_a_letter_signed_off_at_the_foot_of_its_page_ends_there() -> None:
+    """The next page, a lab's results with no title of their own, is another document."""
+    got = segment(pages(SIGNED_CENTER, LAB_PAGE))
+    assert [s.pages for s in got] == [(1,), (2,)]

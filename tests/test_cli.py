@@ -41,7 +41,7 @@ USAGE_ERRORS = {
     "us-date": (["check", "{complete}", "--as-of", "10/15/2026"], "YYYY-MM-DD"),
     "bad-format": (["check", "{complete}", "--format", "xml"], "xml"),
     "unknown-option": (["check", "{complete}", "--no-such-option"], "--no-such-option"),
-    "no-packet": (["check"], "argument"),
+    "no-packet": (["check"], "at least one packet"),
 }
 # --output pointing inside a packet: refused, nothing written.
 REFUSED_OUTPUTS = {

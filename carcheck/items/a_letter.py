@@ -102,9 +102,13 @@ _INDICATION = rx(
     r"meets\s+(the\s+)?criteria|approv|authori[sz]"
 )
 _ATTENDING = re.compile(
-    rf"(?i:attending(?:\s+(?:physician|oncologist|provider|hematologist))?)"
+    rf"(?i:attending(?:\s+(?:physician|oncologist|provider|hematologist))?"
+    rf"(?:\s+(?:of\s+record|on\s+record|for\s+(?:this|the)\s+(?:patient|admission)))?)"
     rf"\s*(?:[:,\-]|is)?\s*{SIGNER}"
 )
+# A signature block's title line: "Attending Physician, Division of ..." under the name.
+_ATTENDING_TITLE = rx(r"^\s*attending(\s+(physician|oncologist|hematologist|provider))?\b")
+_BLOCK_NAME = re.compile(rf"^\s*{SIGNER}\s*$")
 _ATTENDING_AFTER = re.compile(
     rf"{SIGNER}\s*[,(\-]\s*(?i:(?:the\s+)?attending(?:\s+(?:physician|oncologist|hematologist))?)"
 )
@@ -127,6 +131,12 @@ def read_letter(pages: Sequence[Page], signatures: Sequence[Signature]) -> Lette
         if match and surname(match.group("name")) != "" and is_person(match.group("name")):
             attending = _signer_text(match)
             break
+    if attending is None:  # a typed name with the title "Attending ..." on the line under it
+        for above, text in zip(texts, texts[1:], strict=False):
+            block = _BLOCK_NAME.match(above)
+            if _ATTENDING_TITLE.match(text) and block and is_person(block.group("name")):
+                attending = _signer_text(block)
+                break
     if attending is None and _I_AM_ATTENDING.search(joined) and signatures:
         attending = signatures[0].signer
     therapy_lines = [i for i, t in enumerate(texts) if _THERAPY.search(t)]

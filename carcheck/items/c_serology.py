@@ -299,7 +299,12 @@ def check(documents: Sequence[Document], as_of: dt.date, months: int = MONTHS) -
                     "report date"
                 )
             continue
-        newest, doc = max(dated, key=lambda rd: rd[0].date.date)  # type: ignore[union-attr]
+        # The newest result; of results of that day (a panel's HBsAg and anti-HBc), a
+        # positive one, which counts at any age.
+        newest, doc = max(
+            dated,
+            key=lambda rd: (rd[0].date.date, rd[0].outcome is Outcome.POSITIVE),  # type: ignore[union-attr]
+        )
         assert newest.date is not None
         if newest.outcome is Outcome.POSITIVE:
             continue

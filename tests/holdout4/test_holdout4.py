@@ -111,19 +111,19 @@ def test_reports_valid(results: dict[str, tuple[Label, dict[str, Any]]], schema:
 
 # Measured when this family was written (main at 5ab70f6): 1 false-complete packet,
 # i22_fellow_only_signed (a letter signed only by the fellow, its named attending's line
-# blank, taken as signed). When carcheck gets it right this strict xfail fails: remove it.
-@pytest.mark.xfail(
-    strict=True, reason="measured at 5ab70f6: 1 false-complete packet (i22_fellow_only_signed)"
-)
+# blank, taken as signed); fixed since (the attending read from "Attending physician of
+# record:" and from a signature block's title line).
 def test_no_false_complete(results: dict[str, tuple[Label, dict[str, Any]]]) -> None:
     assert score(results)["false_complete"] == []
 
 
 # Regression floors, not targets: the accuracy measured when this family was written
-# (main at 5ab70f6: packets 24/33 = 72.7%, items 180/198 = 90.9%), rounded down to the
-# nearest 5%. Raise them as carcheck improves; never lower them to make a change pass.
-PACKET_FLOOR = 0.70
-ITEM_FLOOR = 0.90
+# (main at 5ab70f6: packets 24/33 = 72.7%, items 180/198 = 90.9%), raised as carcheck
+# improved (packets 27/33 = 81.8%, items 192/198 = 97.0% once a file numbered through
+# by a fax server was split by its headings and a letter signed off at its page's foot
+# ended there), rounded down to the nearest 5%. Never lower them to make a change pass.
+PACKET_FLOOR = 0.80
+ITEM_FLOOR = 0.95
 
 
 def test_accuracy_floor(results: dict[str, tuple[Label, dict[str, Any]]]) -> None:

@@ -185,3 +185,27 @@ def test_a_digital_signature_over_changed_bytes_leaves_the_letter_unsigned() -> 
 def test_an_intact_signature_beside_a_broken_one_still_signs() -> None:
     report = a_letter.check([_digitally_signed(False, True)], day("2026-06-01"))
     assert (report.status, report.reasons) == (Status.PRESENT, ())
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(("Attending physician of record: Rebecca L. Thornton, MD",), id="of-record"),
+        pytest.param(
+            ("Sincerely,", "Rebecca L. Thornton, MD", "Attending Physician, Division of Hematology"),
+            id="title-line-under-the-name",
+        ),
+    ],
+)
+def test_the_attending_is_read_where_letters_name_her(lines):
+    """The attending named so, and the letter signed only by a fellow: not signed as A
+    requires (a false present before)."""
+    from carcheck.model import Signature, SignatureKind
+    from tests.pagefactory import make_page
+
+    fellow = Signature(2, SignatureKind.INK, "Jonah P. Whitcombe, MD")
+    content = a_letter.read_letter([make_page("Dear Medical Director,", *lines)], [fellow])
+    assert content.attending == "Rebecca L. Thornton, MD"
+    report = check(letter("Jonah P. Whitcombe, MD", attending=content.attending))
+    assert report.status is INCOMPLETE
+    assert "not by the attending physician Rebecca L. Thornton, MD" in report.reasons[0]

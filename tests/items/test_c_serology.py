@@ -260,3 +260,15 @@ def test_date_that_counts_is_the_oldest_newest_result():
 def test_months_can_be_overridden():
     report = c_serology.check([serology(*panel("2026-01-15"))], AS_OF, months=6)
     assert report.status is Status.PRESENT
+
+
+def test_a_positive_of_the_newest_day_counts_at_any_age():
+    """An old panel whose HBsAg is negative and whose anti-HBc is reactive, the same day:
+    hepatitis B is judged on the reactive result, which counts at any age."""
+    results = (
+        result(HBV, "2025-12-01"),
+        result(HBV, "2025-12-01", POS),
+        *panel("2026-05-01", HIV, HCV),
+    )
+    report = check(serology(*results))
+    assert report.status is Status.PRESENT, report.reasons
