@@ -33,7 +33,8 @@ _HYPOTHETICAL = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(request\w*|refer\w*\s+for|plan(ned|s)?\s+(to|for)|schedul\w*|will\s+(receive|undergo|"
-    r"proceed)|proceed\s+with|recommend\w*|propos\w*|seek\w*|now\s+(referred|planned))\b",
+    r"proceed)|proceed\s+with|recommend\w*|propos\w*|seek\w*|now\s+(referred|planned)|"
+    r"medically\s+necessary|is\s+indicated|necessity)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -55,7 +56,7 @@ _HEADING = re.compile(
     r"indications?|plan|assessment|impression|summary|recommendations?|request(ed)?|"
     r"rationale|current\s+(status|condition|disease)|diagnosis|physical\s+exam|"
     r"laboratory|labs|imaging|conclusion|medical\s+necessity|social|allergies|"
-    r"medications)\b[^.]{0,40}$",
+    r"medications)\b(\s*:|[^.]{0,40}$)",  # "Social history: She lives ..." ends it too
     re.I,
 )
 # After the mention, words that put it in the past: "Abecma, infused 06/2025, progressed".

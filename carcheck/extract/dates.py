@@ -185,12 +185,15 @@ _PHRASES: dict[Role, tuple[str, ...]] = {
         "collected", "collection", "collection date", "coll", "coll date", "specimen collected",
         "date collected", "date drawn", "drawn", "draw date", "specimen date",
         "date of collection", "obtained", "date obtained", "sample date",
+        "sampled", "date sampled", "sample taken", "date sample taken", "specimen taken",
+        "date taken", "sample collected", "date of sample",
     ),
     Role.RECEIVED: ("received", "rec'd", "rec’d", "recd", "rcvd", "date received", "received date"),
     Role.REPORTED: (
         "reported", "report date", "date reported", "date of report", "resulted", "result date",
         "final report", "finalized", "verified", "released", "signed out", "sign out date",
-        "date signed out",
+        "date signed out", "date authorised", "date authorized", "authorised date",
+        "authorised on", "date validated", "validated on",
     ),
     Role.PROCEDURE: (
         "date of procedure", "procedure date", "biopsy date", "date of biopsy", "date of service",

@@ -213,6 +213,9 @@ def test_raw_is_the_matched_text() -> None:
         ("Coll. 03/01/2026", Role.COLLECTED),
         ("Coll Date: 03/01/2026", Role.COLLECTED),
         ("Specimen collected 03/01/2026", Role.COLLECTED),
+        ("Date sample taken: 03/01/2026", Role.COLLECTED),  # a UK laboratory's words
+        ("Sampled 03/01/2026", Role.COLLECTED),
+        ("Date authorised: 03/04/2026", Role.REPORTED),
         ("Date collected: 03/01/2026", Role.COLLECTED),
         ("Date drawn: 03/01/2026", Role.COLLECTED),
         ("Drawn 03/01/2026", Role.COLLECTED),

@@ -84,6 +84,8 @@ def test_a_name_field_that_names_nobody(value: str, nobody: bool) -> None:
         ("If he relapses, CAR T would be considered.", "CAR T", False, Context.HYPOTHETICAL),
         ("Kymriah - CAR T-cell infusion on 03/12/2024", "Kymriah", True, Context.PAST),
         ("Yescarta infusion scheduled for 12/2026", "Yescarta", True, Context.REQUESTED),
+        # Still under the history's heading, but what the letter asks for.
+        ("In my opinion Kymriah is medically necessary now.", "Kymriah", True, Context.REQUESTED),
     ],
 )
 def test_context_of_a_mention(sentence: str, mention: str, history: bool, context: Context) -> None:
@@ -113,3 +115,14 @@ def test_patterns_finish_on_adversarial_text() -> None:
     assert in_history([hostile]) == [False]
     assert context_of(hostile, 0, 5) is Context.STATED
     assert not is_person("A " * 50)
+
+
+def test_an_inline_section_label_ends_the_treatment_history() -> None:
+    """ "Social history: <a long sentence>" is a new section, however long its line."""
+    lines = [
+        "Treatment history",
+        "1. R-CHOP x6 (01/2023 - 05/2023)",
+        "Social history: She lives with family within an hour of the treatment center, does not",
+        "In my medical opinion Kymriah is the most appropriate next therapy.",
+    ]
+    assert in_history(lines) == [True, True, False, False]

@@ -121,8 +121,10 @@ def test_no_false_complete(results: dict[str, tuple[Label, dict[str, Any]]]) -> 
 # (main at 5ab70f6: packets 24/33 = 72.7%, items 180/198 = 90.9%), raised as carcheck
 # improved (packets 27/33 = 81.8%, items 192/198 = 97.0% once a file numbered through
 # by a fax server was split by its headings and a letter signed off at its page's foot
-# ended there), rounded down to the nearest 5%. Never lower them to make a change pass.
-PACKET_FLOOR = 0.80
+# ended there; packets 29/33 = 87.9%, items 194/198 = 98.0% once a UK laboratory's
+# "Date sample taken" and "Date authorised" were read as collection and report dates),
+# rounded down to the nearest 5%. Never lower them to make a change pass.
+PACKET_FLOOR = 0.85
 ITEM_FLOOR = 0.95
 
 

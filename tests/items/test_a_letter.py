@@ -192,7 +192,11 @@ def test_an_intact_signature_beside_a_broken_one_still_signs() -> None:
     [
         pytest.param(("Attending physician of record: Rebecca L. Thornton, MD",), id="of-record"),
         pytest.param(
-            ("Sincerely,", "Rebecca L. Thornton, MD", "Attending Physician, Division of Hematology"),
+            (
+                "Sincerely,",
+                "Rebecca L. Thornton, MD",
+                "Attending Physician, Division of Hematology",
+            ),
             id="title-line-under-the-name",
         ),
     ],
