@@ -177,6 +177,7 @@ def read_files(
     failed: dict[int, str] = {}
     whole: dict[int, list[Document]] = {}
     judged: dict[int, dict[int, PageVerdict]] = {}  # file -> page -> verdict, as parts arrive
+    built: dict[int, dict[Segment, Document]] = {}  # file -> documents built as parts arrive
     scans: list[OcrTask] = []  # pages to read by OCR, once every file is read
     # Progress in one unit, files: a file counts once all of it is read.
     progress = Progress(on_file, len(sources))
@@ -206,6 +207,7 @@ def read_files(
                         digital.get(i, []),
                         judged.get(i),
                         deadline=started + budget.left(i),
+                        built=built.get(i),
                     )
                     if reads
                     else []
@@ -231,8 +233,10 @@ def read_files(
             for r in outcome.value.pages:
                 if not r.page.unread and time.monotonic() - started < budget.left(i):
                     own[r.page.number] = judge_page(r.page)
-            budget.charge(i, time.monotonic() - started)
             digital.setdefault(i, []).extend(outcome.value.digital)
+            if not digital[i] and time.monotonic() - started < budget.left(i):
+                built[i] = build_ahead(sources[i].rel, pages[i], own, built.get(i, {}))
+            budget.charge(i, time.monotonic() - started)
         parts_left[i] -= 1
         if parts_left[i] > 0:
             return
@@ -322,7 +326,13 @@ NOT_READ_NO_TEXT = "scanned, and OCR found no readable text on it (a photo or ha
 def _parts(source: ingest.SourceFile, count: int | None) -> list[Chunk]:
     if not count or count <= CHUNK_PAGES:
         return [Chunk(source)]
-    return [Chunk(source, a, min(a + CHUNK_PAGES, count)) for a in range(0, count, CHUNK_PAGES)]
+    starts = list(range(0, count, CHUNK_PAGES))
+    last = starts[-1]
+    if count - last >= CHUNK_PAGES // 2:
+        # The last part in two: what is judged after the last page arrives stays small.
+        starts.append(last + (count - last) // 2)
+    ends = [*starts[1:], count]
+    return [Chunk(source, a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def read_chunk(
@@ -414,16 +424,46 @@ def compact(page: Page) -> Page:
     return replace(page, lines=lines)
 
 
+def build_ahead(
+    file: str,
+    reads: Sequence[PageRead],
+    verdicts: dict[int, PageVerdict],
+    built: dict[Segment, Document],
+) -> dict[Segment, Document]:
+    """The documents of a long file that are already whole, built as its parts arrive:
+    those of its first pages (a run from page 1 with no gap) but the last, which the next
+    part may go on with. Splitting is left to right, so these are what the whole file's
+    split will give; documents_of uses one only where its segment is the same."""
+    ordered = sorted((r for r in reads if not r.page.unread), key=lambda r: r.page.number)
+    prefix: list[PageRead] = []
+    for r in ordered:
+        if r.page.number != len(prefix) + 1 or r.page.number not in verdicts:
+            break
+        prefix.append(r)
+    if len(prefix) < 2:
+        return built
+    pages = [r.page for r in prefix]
+    page_dates = {r.page.number: list(r.dates) for r in prefix}
+    page_signatures = {r.page.number: list(r.signatures) for r in prefix}
+    segments = segment(pages, [verdicts[p.number] for p in pages])
+    for seg in segments[:-1]:
+        if seg not in built:
+            built[seg] = build_document(file, seg, pages, page_dates, page_signatures)
+    return built
+
+
 def documents_of(
     file: str,
     reads: Sequence[PageRead],
     digital: Sequence[Signature] = (),
     verdicts: dict[int, PageVerdict] | None = None,
     deadline: float | None = None,
+    built: dict[Segment, Document] | None = None,
 ) -> list[Document]:
     """A file's pages split into documents, each with what its item's rule needs.
 
-    `verdicts` are pages already judged (as a long file's parts arrived), by page number.
+    `verdicts` are pages already judged (as a long file's parts arrived), by page number;
+    `built`, documents built then (see build_ahead), by their segment.
     Past `deadline` (time.monotonic()), TimeLimit is raised between one page or document
     and the next: every pattern run on their text is linear, so no step runs long.
     """
@@ -444,7 +484,8 @@ def documents_of(
     documents = []
     for seg in segment(pages, judged):
         in_time()
-        documents.append(build_document(file, seg, pages, page_dates, page_signatures))
+        ready = (built or {}).get(seg)
+        documents.append(ready or build_document(file, seg, pages, page_dates, page_signatures))
     return documents
 
 

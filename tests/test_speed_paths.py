@@ -68,3 +68,32 @@ def test_a_long_file_read_in_parts_gives_the_same_documents(tmp_path: Path) -> N
 
     one = documents(1)
     assert len(one) >= 4 * 7 and one == documents(2)
+
+
+def test_documents_built_as_parts_arrive_are_those_of_the_whole_split(tmp_path: Path) -> None:
+    """A long file's documents are built while its later parts are still read; whichever
+    way its parts arrive, they are the documents the whole file's split gives."""
+    import pypdfium2 as pdfium
+
+    from carcheck import engine, ingest
+    from carcheck.classify import judge_page
+
+    combined = next((ROOT / "sample_packets" / "complete-combined").glob("*.pdf"))
+    source = pdfium.PdfDocument(str(combined))
+    out = pdfium.PdfDocument.new()
+    for _ in range(3):
+        out.import_pages(source)
+    long = tmp_path / "long.pdf"
+    out.save(str(long))
+    src = ingest.SourceFile(long, "long.pdf", ingest.FileType.PDF, long.stat().st_size)
+    reads = engine.read_chunk(engine.Chunk(src))
+    verdicts = {r.page.number: judge_page(r.page) for r in reads}
+    whole = engine.documents_of(src.rel, reads, (), verdicts)
+    for order in (range(0, len(reads), 5), reversed(range(0, len(reads), 5))):
+        arrived: list[engine.PageRead] = []
+        built: dict = {}
+        for start in order:  # parts of five pages, in order and backwards
+            arrived += reads[start : start + 5]
+            built = engine.build_ahead(src.rel, arrived, verdicts, built)
+        assert built  # documents were built ahead
+        assert engine.documents_of(src.rel, reads, (), verdicts, built=built) == whole
