@@ -192,3 +192,21 @@ def test_a_letter_signed_off_at_the_foot_of_its_page_ends_there() -> None:
     """The next page, a lab's results with no title of their own, is another document."""
     got = segment(pages(SIGNED_CENTER, LAB_PAGE))
     assert [s.pages for s in got] == [(1,), (2,)]
+
+
+def test_a_manufacturers_email_confirming_the_center_serves_b() -> None:
+    """A printed e-mail in which the manufacturer's network confirms the site, in words of
+    its own ("an activated <product> treatment center", "authorized to order and infuse")."""
+    email = (
+        "From: CARVYKTI Support <support@cell-therapy.example>",
+        "Sent: Tuesday, September 8, 2026 10:47 AM",
+        "Subject: RE: Treatment site status",
+        "Hello,",
+        "I can confirm that Piedmont Regional Cancer Institute is an activated CARVYKTI",
+        "(ciltacabtagene autoleucel) treatment center in our network and is authorized to",
+        "order and infuse CARVYKTI.",
+        "Best,",
+        "Grace Whitley",
+    )
+    (only,) = segment([make_page(*email)])  # no title: a printed e-mail has none
+    assert only.item is ItemId.B

@@ -46,6 +46,14 @@ KINDS: tuple[Kind, ...] = (
         r"(authori[sz]ed|qualified|certified|approved)\s+treatment\s+(cent(er|re)|site|facility)",
         3,
     ),
+    kind(  # "an activated CARVYKTI (cilta-cel) treatment center", "authorized to infuse"
+        ID,
+        "Treatment center verification",
+        r"\b(is|as)\s+an?\s+(authori[sz]ed|activated|qualified|certified|approved)\s+"
+        r"([\w()/-]+\s+){1,4}treatment\s+(cent(er|re)|site|facility)|"
+        r"\bauthori[sz]ed\s+to\s+(order|administer|infuse|dispense)\b",
+        3,
+    ),
     kind(
         ID,
         "Treatment center verification",

@@ -122,9 +122,11 @@ def test_no_false_complete(results: dict[str, tuple[Label, dict[str, Any]]]) -> 
 # improved (packets 27/33 = 81.8%, items 192/198 = 97.0% once a file numbered through
 # by a fax server was split by its headings and a letter signed off at its page's foot
 # ended there; packets 29/33 = 87.9%, items 194/198 = 98.0% once a UK laboratory's
-# "Date sample taken" and "Date authorised" were read as collection and report dates),
-# rounded down to the nearest 5%. Never lower them to make a change pass.
-PACKET_FLOOR = 0.85
+# "Date sample taken" and "Date authorised" were read as collection and report dates;
+# packets 31/33 = 93.9%, items 196/198 = 99.0% once a manufacturer's e-mail confirming
+# "an activated <product> treatment center" served B), rounded down to the nearest 5%.
+# Never lower them to make a change pass.
+PACKET_FLOOR = 0.90
 ITEM_FLOOR = 0.95
 
 
