@@ -308,6 +308,7 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
     open_letter = False  # the current group is a letter whose closing is still to come
     signed_off = False  # the page before ended with a letter's closing and its signer
     for index, verdict in enumerate(verdicts):
+        signals = _signals(pages, verdicts, index)
         first = verdicts[groups[-1][0]] if groups else None
         restarts = verdict.page_of is not None and verdict.page_of[0] == 1
         goes_on = (verdict.page_of is not None and verdict.page_of[0] > 1) or verdict.mid_sentence
@@ -325,12 +326,12 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
         else:
             groups.append([index])
             totals = {}
-            open_letter = _signals(pages, verdicts, index).opens
-        if open_letter and _signals(pages, verdicts, index).closing:
+            open_letter = signals.opens
+        if open_letter and signals.closing:
             open_letter = False
         # A letter that signs off at the foot of its page ends there: the next page begins
         # another document unless it says it goes on (a "Page 2", a sentence's middle).
-        signed_off = _signals(pages, verdicts, index).signs_off
+        signed_off = signals.signs_off
         _add_scores(totals, verdict)
     return [_segment(pages, verdicts, group) for group in groups]
 

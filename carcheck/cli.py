@@ -277,7 +277,6 @@ def terminal_width() -> int:
 
 
 MIN_WIDTH = 40
-WIDE_RULES = 120  # from this width on, `carcheck rules` is one table
 
 
 def _cache_folder(packets: list[Path]) -> Path | None:
@@ -329,7 +328,7 @@ def rules(
             (f"{item.value} {rule.TITLE}", "yes" if rule.REQUIRED else "no", rule.NEEDS, limit)
         )
     grid: Any
-    if width >= WIDE_RULES:
+    if width >= table.WIDE:  # the width from which the check's table has its columns
         grid = Table(title="WNC.CP.192 Background I.A-F", show_lines=True)
         grid.add_column("Item", no_wrap=True)
         grid.add_column("Required", no_wrap=True)

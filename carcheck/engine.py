@@ -424,6 +424,16 @@ def compact(page: Page) -> Page:
     return replace(page, lines=lines)
 
 
+def _by_page(
+    reads: Sequence[PageRead],
+) -> tuple[list[Page], dict[int, list[DateMention]], dict[int, list[Signature]]]:
+    """The pages, and each page's dates and signatures by its number."""
+    pages = [r.page for r in reads]
+    dates = {r.page.number: list(r.dates) for r in reads}
+    signatures = {r.page.number: list(r.signatures) for r in reads}
+    return pages, dates, signatures
+
+
 def build_ahead(
     file: str,
     reads: Sequence[PageRead],
@@ -442,9 +452,7 @@ def build_ahead(
         prefix.append(r)
     if len(prefix) < 2:
         return built
-    pages = [r.page for r in prefix]
-    page_dates = {r.page.number: list(r.dates) for r in prefix}
-    page_signatures = {r.page.number: list(r.signatures) for r in prefix}
+    pages, page_dates, page_signatures = _by_page(prefix)
     segments = segment(pages, [verdicts[p.number] for p in pages])
     for seg in segments[:-1]:
         if seg not in built:
@@ -472,9 +480,7 @@ def documents_of(
         if deadline is not None and time.monotonic() > deadline:
             raise TimeLimit()
 
-    pages = [r.page for r in reads]
-    page_dates = {r.page.number: list(r.dates) for r in reads}
-    page_signatures = {r.page.number: list(r.signatures) for r in reads}
+    pages, page_dates, page_signatures = _by_page(reads)
     for signature in digital:
         page_signatures.get(signature.page, page_signatures[pages[0].number]).append(signature)
     judged = []

@@ -227,16 +227,6 @@ LETTER_HEAD = 25  # a salutation stands in the first lines of a letter
 GENRE_PAGES = 4  # the pages of a document its genre is read from
 
 
-def opens_letter(page: Page) -> bool:
-    """A page that begins a letter: a salutation near its top."""
-    return page_signals(page).opens
-
-
-def closes_letter(page: Page) -> bool:
-    """A page that holds a letter's closing: the letter ends on it."""
-    return page_signals(page).closing
-
-
 @dataclass(frozen=True, slots=True)
 class PageSignals:
     """What one page shows of its document's genre: counts and phrases of its own lines,
