@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 AS_OF  := 2026-10-15
 
-.PHONY: demo test lint bench samples clean
+.PHONY: demo test lint bench samples clean bytecode
 
 $(STAMP): pyproject.toml
 	@tools/install-tesseract.sh
@@ -13,7 +13,13 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip
 	@$(PY) -m pip install --quiet -e '.[dev]'
+	@$(MAKE) --no-print-directory bytecode
 	@touch $(STAMP)
+
+# The package's compiled bytecode, written even where PYTHONDONTWRITEBYTECODE is set
+# (an editable install compiles nothing): each run would otherwise compile it again.
+bytecode:
+	@$(PY) -m compileall -q carcheck
 
 demo: $(STAMP)
 	@echo "== a complete packet (exit 0 expected) =="
@@ -38,7 +44,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check carcheck tests tools
 	$(VENV)/bin/mypy carcheck
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(PY) tools/bench.py
 
 samples: $(STAMP)
