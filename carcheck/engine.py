@@ -418,6 +418,8 @@ def compact(page: Page) -> Page:
             (Word(line.text, line.x0, line.top, line.x1, line.bottom, line.size),),
             line.text,
             line.cells,
+            line.top,
+            line.bottom,
         )
         for line in page.lines
     )

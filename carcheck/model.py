@@ -130,13 +130,14 @@ class TextLine:
     bottom: float = field(default=0.0, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        words = self.words
         if not self.text:
-            object.__setattr__(self, "text", " ".join(w.text for w in self.words))
+            object.__setattr__(self, "text", " ".join([w.text for w in words]))
         if self.cells is None:
-            object.__setattr__(self, "cells", _cell_starts(self.words))
-        if self.words:
-            object.__setattr__(self, "top", min(w.top for w in self.words))
-            object.__setattr__(self, "bottom", max(w.bottom for w in self.words))
+            object.__setattr__(self, "cells", _cell_starts(words))
+        if words and self.top == 0.0 and self.bottom == 0.0:  # not given: from the words
+            object.__setattr__(self, "top", min([w.top for w in words]))
+            object.__setattr__(self, "bottom", max([w.bottom for w in words]))
 
     def cell_texts(self) -> list[str]:
         """The line's cells, left to right."""

@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
 import sys
 import time
@@ -141,9 +142,11 @@ def run(
                     continue
                 worker.send(tasks[index])
                 busy[index] = (worker, time.monotonic())
-            # The callbacks run once the idle workers have their next tasks: a worker
-            # never waits while the caller does its own work on a result.
+            # Results are unpickled, and the callbacks run, once the idle workers have
+            # their next tasks: a worker never waits while the caller works on a result.
             for index, finished in done:
+                finished = _unpacked(finished)
+                results[index] = finished
                 if on_done:
                     on_done(index, finished)
             done = []
@@ -162,7 +165,6 @@ def run(
                 del busy[index]
                 if budget is not None and group is not None:
                     budget.charge(group(index), time.monotonic() - start)
-                results[index] = outcome
                 if worker.process.is_alive():
                     idle.append(worker)
                 else:
@@ -259,6 +261,11 @@ class _Worker:
 _STOP = "__carcheck_worker_stop__"
 
 
+def _packed(status: str, payload: Any) -> bytes:
+    """A worker's message: its status, then its payload pickled (read by _collect)."""
+    return status.encode() + b"\0" + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _kill_group(pid: int) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -311,18 +318,22 @@ def _overdue(
 def _collect(
     worker: _Worker, overdue: bool, bounds: Bounds, task: Any = None
 ) -> Outcome[Any] | None:
-    """The task's outcome once there is one; None while the worker is still on it."""
+    """The task's outcome once there is one; None while the worker is still on it. A
+    value comes still pickled (see _unpacked): the worker's next task goes first."""
     if worker.conn.poll():
+        payload: Any = None
         try:
-            status, payload = worker.conn.recv()
+            status_bytes, _, body = worker.conn.recv_bytes().partition(b"\0")
+            status = status_bytes.decode()
+            if status == "ok":
+                return Outcome(_Pickled(body), None)
+            payload = pickle.loads(body)
         except (EOFError, OSError):
-            status, payload = "crash", None
-        except Exception:  # the result could not be unpickled
-            status, payload = "internal", None
+            status = "crash"
+        except Exception:  # the message could not be read
+            status = "internal"
         if status in ("crash", "memory", "internal"):
             worker.kill()  # a worker that failed this way is not trusted again
-        if status == "ok":
-            return Outcome(payload, None)
         if status != "error" and _vanished(task):
             status, payload = "error", DISAPPEARED
         return Outcome(None, _failure(status, payload, bounds))
@@ -335,6 +346,23 @@ def _collect(
         worker.kill()
         return Outcome(None, _failure("timeout", None, bounds))
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pickled:
+    """A worker's result as it came through the pipe."""
+
+    data: bytes
+
+
+def _unpacked(outcome: Outcome[Any]) -> Outcome[Any]:
+    if not isinstance(outcome.value, _Pickled):
+        return outcome
+    try:
+        return Outcome(pickle.loads(outcome.value.data), None)
+    except Exception:  # noqa: BLE001 - a result that cannot be read is an internal error
+        log.debug("a worker's result could not be unpickled", exc_info=True)
+        return Outcome(None, _failure("internal", None, Bounds()))
 
 
 def _vanished(task: Any) -> bool:
@@ -408,10 +436,10 @@ def _serve(
         if message[0] in ("error", "internal") and _vanished(task):
             message = ("error", DISAPPEARED)  # not the damage a missing file looks like
         try:
-            conn.send(message)
+            conn.send_bytes(_packed(*message))
         except Exception:  # a result that cannot be pickled is an internal error
             try:
-                conn.send(("internal", None))
+                conn.send_bytes(_packed("internal", None))
             except Exception:  # the parent is gone
                 break
         if message[0] == "memory":

@@ -287,6 +287,36 @@ def test_closed_stdout_with_output_writes_the_report(tmp_path, schema):
     schema.validate(json.loads(target.read_text(encoding="utf-8")))
 
 
+# --- results ---------------------------------------------------------------------------------
+
+
+def _refuse() -> None:
+    raise ValueError("this result cannot be rebuilt")
+
+
+class _Unreadable:
+    """Pickles in the worker; rebuilding it in this process raises."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_refuse, ())
+
+
+def _unreadable_first(k: int) -> object:
+    return _Unreadable() if k == 0 else k * 10
+
+
+def test_a_result_this_process_cannot_read_fails_alone_and_the_worker_goes_on():
+    """A worker's result is unpickled here after its next task is handed out: one that
+    cannot be read is that task's internal error, and the same worker's next results arrive."""
+    seen: list[int] = []
+    outcomes = workers.run(
+        _unreadable_first, [0, 1, 2], jobs=1, on_done=lambda k, _: seen.append(k)
+    )
+    assert outcomes[0].failure is not None and outcomes[0].failure.kind == "internal"
+    assert [o.value for o in outcomes[1:]] == [10, 20]
+    assert seen == [0, 1, 2]
+
+
 # --- the time limit holds per file, over all its work ----------------------------------------
 
 

@@ -446,17 +446,28 @@ def _pdfium_words(
         left, right, top, bottom = rect.left, rect.right, rect.top, rect.bottom
         if last != first:
             loose_box(raw, last, ref)
-            if abs(rect.bottom - bottom) > max(2.0, 0.5 * (top - bottom)):
+            shift = 0.5 * (top - bottom)
+            if abs(rect.bottom - bottom) > (shift if shift > 2.0 else 2.0):
                 # One token over two baselines: split it where the baseline changes.
                 if (hidden is None or hidden) and not seen.drawn(first):
                     continue
                 words.extend(_split_token(textpage, match.group(0), first, height))
                 continue
-            left, right = min(left, rect.left), max(right, rect.right)
-            bottom, top = min(bottom, rect.bottom), max(top, rect.top)
-        if hidden is None or any(
-            left < hx1 and hx0 < right and bottom < hy1 and hy0 < top
-            for hx0, hy0, hx1, hy1 in hidden
+            # Conditionals, not min() and max(): this runs for every word of every page.
+            if rect.left < left:
+                left = rect.left
+            if rect.right > right:
+                right = rect.right
+            if rect.bottom < bottom:
+                bottom = rect.bottom
+            if rect.top > top:
+                top = rect.top
+        if hidden is None or (
+            hidden
+            and any(
+                left < hx1 and hx0 < right and bottom < hy1 and hy0 < top
+                for hx0, hy0, hx1, hy1 in hidden
+            )
         ):
             if not seen.drawn(first):
                 continue  # invisible render mode, no paint, white on the page
