@@ -559,7 +559,7 @@ def _plain(exc: Exception) -> str:
             given = re.search(r"'([^']*)' is not one of", message)
             got = f" (not {given.group(1)!r})" if given else ""
             return f"{opts[0]} must be one of: {', '.join(choices)}{got}"
-        if kind is int or getattr(click_type, "name", None) in ("integer", "integer range", "int range"):
+        if kind is int or getattr(click_type, "name", None) in ("integer", "int range"):
             low = getattr(param, "min", None) or getattr(click_type, "min", None)
             return f"{opts[0]} takes a whole number" + (f", {low} or more" if low else "")
         return f"{opts[0]}: {str(getattr(exc, 'message', message)).removeprefix('Value error, ')}"

@@ -155,7 +155,7 @@ def render_part(task: RenderTask, limits: Limits = DEFAULT_LIMITS) -> list[tuple
             (
                 number,
                 Picture(
-                    thumb=_jpeg(thumb.convert("L"), THUMB_QUALITY),
+                    thumb=_jpeg(thumb if thumb.mode == "L" else thumb.convert("L"), THUMB_QUALITY),
                     thumb_size=thumb.size,
                     view=_jpeg(view, VIEW_QUALITY) if view is not None else None,
                     view_size=view.size if view is not None else (0, 0),
@@ -170,6 +170,7 @@ def _images(task: RenderTask, limits: Limits) -> list[tuple[int, Image.Image]]:
     if task.source.type is not ingest.FileType.PDF:
         return _frames(task, limits)
     import pypdfium2 as pdfium  # in the worker only
+    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(str(task.source.path), password="")
@@ -186,8 +187,15 @@ def _images(task: RenderTask, limits: Limits) -> list[tuple[int, Image.Image]]:
                 width, height = page.get_size()
                 longest = VIEW_MAX_PX if number in task.views else THUMB_MAX_PX
                 scale = min(dpi / POINTS_PER_INCH, longest / max(width, height, 1.0))
-                bitmap = page.render(scale=scale, grayscale=number not in task.views)
-                pictures.append((number, bitmap.to_pil().convert("RGB")))
+                if number in task.views:
+                    bitmap = page.render(scale=scale)
+                    picture = bitmap.to_pil().convert("RGB")
+                else:  # a thumbnail: drawn straight into 8-bit grey, kept grey
+                    bitmap = page.render(
+                        scale=scale, grayscale=True, force_bitmap_format=pdfium_c.FPDFBitmap_Gray
+                    )
+                    picture = bitmap.to_pil()
+                pictures.append((number, picture))
                 bitmap.close()
                 page.close()
             except pdfium.PdfiumError:
