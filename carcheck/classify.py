@@ -321,13 +321,17 @@ def segment(pages: Sequence[Page], judged: Sequence[PageVerdict] | None = None) 
             continues = (goes_on or not signed_off) and _continues(
                 verdict, first, _best_item(totals, first)
             )
+        # A letter's top (its date line, then "RE:") begins a new document, whatever the
+        # page before left open: a manufacturer's letter faxed after a medication record.
+        if signals.letter_top and not goes_on:
+            continues = open_letter = False
         if first is not None and ((open_letter and not restarts) or continues):
             groups[-1].append(index)
         else:
             groups.append([index])
             totals = {}
             open_letter = signals.opens
-        if open_letter and signals.closing:
+        if open_letter and (signals.closing or signals.signs_off):
             open_letter = False
         # A letter that signs off at the foot of its page ends there: the next page begins
         # another document unless it says it goes on (a "Page 2", a sentence's middle).

@@ -262,6 +262,7 @@ class PageSignals:
     ticks: int
     label_rows: int
     email: bool  # a printed e-mail's header block near its top
+    letter_top: bool  # a letter's first page by its top: a date line alone, then "RE:"
 
 
 def page_signals(page: Page) -> PageSignals:
@@ -310,21 +311,60 @@ def page_signals(page: Page) -> PageSignals:
             1 for t in short if len(t.split()) <= 6 and len(_LABEL_WORD.findall(t)) >= 2
         ),
         email={"from", "subject"} <= mail and any(_MAIL_ADDRESS.search(t) for t in texts[:15]),
+        letter_top=_letter_top(texts),
     )
+
+
+def _letter_top(texts: Sequence[str]) -> bool:
+    """A letter begins on this page: near its top a line that is only a date, and below it
+    a "RE:" or "Subject:" line, with no "Page 2" of a letter going on."""
+    head = [t for t in texts[:16] if not _TRANSMISSION.search(t)]
+    dated = next((k for k, t in enumerate(head) if _DATE_ALONE.match(t)), None)
+    if dated is None or any(_LATER_PAGE.search(t) for t in head[:8]):
+        return False
+    return any(_REGARDING.match(t) for t in head[dated + 1 : dated + 8])
+
+
+_DATE_ALONE = re.compile(
+    r"^\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$",
+    re.IGNORECASE,
+)
+_REGARDING = re.compile(r"^\s*(re|subject|regarding)\s*:", re.IGNORECASE)
+_LATER_PAGE = re.compile(r"\bpage\s+([2-9]|\d{2,})\b(?!\s+of)", re.IGNORECASE)
 
 
 SIGN_OFF_LINES = 12  # a closing this near the foot of a page ends the letter there
 
 
 def _ends_signed(texts: Sequence[str]) -> bool:
-    """A closing ("Sincerely,", "Regards,") among the page's last lines with a typed
-    person's name in the few lines under it: the letter ends on this page."""
+    """The document ends on this page: among its last lines, a closing ("Sincerely,",
+    "Regards,") with a typed person's name in the few lines under it, or an electronic
+    signature statement naming a person, as an EHR prints a note or letter signed."""
     start = max(0, len(texts) - SIGN_OFF_LINES)
     for index in range(start, len(texts)):
         if _CLOSING.search(texts[index]):
             below = [t.split(",")[0].strip() for t in texts[index + 1 : index + 5]]
-            return any(len(name.split()) >= 2 and is_person(name) for name in below)
+            if any(len(name.split()) >= 2 and is_person(name) for name in below):
+                return True
+            # Signed by a role or a team ("Site Activation Lead, <maker>"): a short line
+            # of capitalised words, not a sentence, right under the closing.
+            return any(_SIGNING_ROLE.match(t) for t in texts[index + 1 : index + 3])
+    for index in range(len(texts) - 1, start - 1, -1):
+        if (signed := _E_SIGNED.match(texts[index])) is not None:
+            name = signed.group("name").split(",")[0].strip()
+            return len(name.split()) >= 2 and is_person(name)
     return False
+
+
+_SIGNING_ROLE = re.compile(r"^\s*[A-Z][\w&'-]*(\s+[A-Z&][\w&'-]*|,){1,9}\.?\s*$")
+# "Electronically signed by Jane Roe, MD on 10/05/2026": the statement that closes a note.
+_E_SIGNED = re.compile(
+    r"^\s*(electronically|digitally)\s+(signed|authenticated|signed\s+out)\s+by:?\s+"
+    r"(?P<name>[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){1,3})",
+    re.IGNORECASE,
+)
 
 
 def read_genre(pages: Sequence[Page], signals: Sequence[PageSignals] | None = None) -> Reading:

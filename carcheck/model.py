@@ -279,6 +279,9 @@ class PsychosocialContent:
 @dataclass(frozen=True, slots=True)
 class FacilityContent:
     facility: str | None
+    # The document's own words where it says the site is not (yet) authorized and
+    # nowhere says it is: "your site is not yet authorized to order ..."; None otherwise.
+    not_authorized: str | None = None
 
 
 Content = (

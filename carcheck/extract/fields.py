@@ -78,3 +78,40 @@ def as_field(cells: tuple[str, ...] | list[str], text: str) -> str:
         return text
     value = "  ".join(c for c in cells[1:] if c)
     return f"{cells[0]}: {value}" if value else text
+
+
+# Check boxes as text layers and OCR print them: "[ ]", "( )", "☐" empty; "[X]", "(x)",
+# "☒", "☑" ticked. Each alternative is a fixed few characters: linear.
+_BOX = re.compile(
+    r"(?P<empty>\[\s{0,3}\]|\(\s{0,3}\)|[☐□❑])"
+    r"|(?P<ticked>\[\s{0,2}[xX✓✔✗*]\s{0,2}\]|\(\s{0,2}[xX✓✔*]\s{0,2}\)|[☒☑✅])"
+)
+
+
+def as_answer(text: str) -> str:
+    """A line of check boxes read as "question: the ticked options". A question whose
+    boxes are all empty reads "question:" with nothing after it, unanswered, whatever its
+    options say ("Current substance use? [ ] Yes [ ] No" gives no answer, not "No")."""
+    boxes = list(_BOX.finditer(text))
+    if not boxes:
+        return text
+    ticked = []
+    for k, box in enumerate(boxes):
+        end = boxes[k + 1].start() if k + 1 < len(boxes) else len(text)
+        if box.group("ticked"):
+            ticked.append(text[box.end() : end].strip(" :;,"))
+    question = text[: boxes[0].start()].rstrip(" :")
+    return f"{question}: {', '.join(t for t in ticked if t)}".strip() if ticked else f"{question}:"
+
+
+# "Label: value": a label of a few words before the line's first colon.
+_FIELD = re.compile(r"^\s*(?P<label>[^:]{1,40}):(?P<value>.*)$")
+
+
+def field_value(text: str) -> str | None:
+    """The value of a line that is a "Label: value" field ("Comments: N/A" -> "N/A",
+    "Comments:" -> ""); None for a line that is not a field."""
+    match = _FIELD.match(text)
+    if match is None or len(match.group("label").split()) > 6:
+        return None
+    return match.group("value").strip()

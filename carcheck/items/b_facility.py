@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from carcheck.extract.context import Context, context_of
 from carcheck.extract.lines import doc_lines, first_of, rx
-from carcheck.items.common import documents_for
+from carcheck.items.common import documents_for, where
 from carcheck.kinds import Kind, kind
 from carcheck.model import (
     DateMention,
@@ -51,7 +52,8 @@ KINDS: tuple[Kind, ...] = (
         "Treatment center verification",
         r"\b(is|as)\s+an?\s+(authori[sz]ed|activated|qualified|certified|approved)\s+"
         r"([\w()/-]+\s+){1,4}treatment\s+(cent(er|re)|site|facility)|"
-        r"\bauthori[sz]ed\s+to\s+(order|administer|infuse|dispense)\b",
+        r"\b(authori[sz]ed|certified|qualified|activated)\s+to\s+(order|administer|infuse|"
+        r"dispense)\b",
         3,
     ),
     kind(
@@ -97,12 +99,56 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
+# A statement that the site is authorized (its context decides whether it is said or denied).
+_AUTHORIZED = rx(
+    r"\b(authori[sz]ed|activated|qualified|certified|approved)\s+(([\w()/-]+\s+){0,4}"
+    r"treatment\s+(cent(er|re)|site|facility)|to\s+(order|administer|infuse|dispense|treat))|"
+    r"\b(is|as)\s+an?\s+(authori[sz]ed|activated|qualified|certified|approved)\b|"
+    r"\b(has\s+been|was|is\s+now)\s+(authori[sz]ed|activated|qualified|certified|approved)\b"
+)
+# Words that say a site is not there yet, or no longer: onboarding under way, an
+# authorization pending, suspended or expired.
+_NOT_YET = rx(
+    r"\bnot\s+(yet\s+)?(been\s+)?(authori[sz]ed|activated|qualified|certified|approved)\b"
+)
+_PENDING = rx(
+    r"\b(onboarding|qualification|activation|certification|authori[sz]ation|"
+    r"audit)\s+(is\s+|are\s+)?(in\s+progress|pending|under\s*way|scheduled)|"
+    r"\bpending\s+(authori[sz]ation|activation|certification|qualification)|"
+    r"\buntil\s+(activation|authori[sz]ation|certification)|\binterest\s+in\s+becoming\b|"
+    r"\b(authori[sz]ation|certification|activation|status|site)\s+(has\s+(been\s+)?|was\s+|is\s+)?"
+    r"(suspended|revoked|terminated|expired|withdrawn|deactivated|lapsed)\b"
+)
+
+
 def read_facility(pages: Sequence[Page]) -> FacilityContent:
+    facility = None
     for line in doc_lines(pages):
         if m := _FACILITY.search(line.text):
             name = _FIELD_AFTER.split(m.group("name"))[0]
-            return FacilityContent(facility=_printable(name).strip(" ,;:-")[:120] or None)
-    return FacilityContent(facility=None)
+            facility = _printable(name).strip(" ,;:-")[:120] or None
+            break
+    return FacilityContent(facility=facility, not_authorized=_not_authorized(pages))
+
+
+def _not_authorized(pages: Sequence[Page]) -> str | None:
+    """The sentence saying the site is not (yet) authorized, when the document says so and
+    never says, unnegated, that it is: an onboarding letter is no verification."""
+    text = " ".join(line.text for line in doc_lines(pages))
+    denials: list[tuple[bool, str]] = []  # (says "not", the sentence)
+    for sentence in _SENTENCE.split(text):
+        for m in _AUTHORIZED.finditer(sentence):
+            if context_of(sentence, m.start(), m.end()) in (Context.STATED, Context.PAST):
+                return None  # it says the site is authorized
+        if _NOT_YET.search(sentence) or _PENDING.search(sentence):
+            denials.append((_NOT_YET.search(sentence) is not None, sentence.strip()))
+    if not denials:
+        return None
+    denial = max(denials, key=lambda d: d[0])[1]  # "not yet authorized" over "in progress"
+    return denial if len(denial) <= 160 else denial[:157].rstrip() + "..."
+
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def read(
@@ -137,4 +183,30 @@ def check(
             ),
             (),
         )
-    return ItemReport(ID, TITLE, REQUIRED, Status.PRESENT, (), tuple(found))
+    verifying = [d for d in found if not _denied(d)]
+    if not verifying:  # every document says the site is not authorized yet
+        said = found[0].content
+        assert isinstance(said, FacilityContent) and said.not_authorized is not None
+        return ItemReport(
+            ID,
+            TITLE,
+            REQUIRED,
+            Status.INCOMPLETE,
+            (
+                f"the treatment center document ({where(found[0])}) does not verify the "
+                f'facility: it says "{said.not_authorized}"',
+            ),
+            tuple(found),
+        )
+    return ItemReport(
+        ID,
+        TITLE,
+        REQUIRED,
+        Status.PRESENT,
+        (),
+        tuple(verifying + [d for d in found if d not in verifying]),
+    )
+
+
+def _denied(doc: Document) -> bool:
+    return isinstance(doc.content, FacilityContent) and doc.content.not_authorized is not None

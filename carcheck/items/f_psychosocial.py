@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from carcheck.extract.fields import as_field, is_blank, names_nobody
+from carcheck.extract.fields import as_answer, as_field, field_value, is_blank, names_nobody
 from carcheck.extract.lines import doc_lines, first_of, rx
 from carcheck.items.common import documents_for, fewest_problems, missing
 from carcheck.kinds import Kind, kind
@@ -194,7 +194,8 @@ _NOT_NAME = {
 def read_psychosocial(pages: Sequence[Page]) -> PsychosocialContent:
     # A form's columns read as fields: "Substance use    Not assessed" is a field, answered
     # or not, exactly as "Substance use: Not assessed" is.
-    texts = [as_field(line.cells, line.text) for line in doc_lines(pages)]
+    # Check boxes read as the options ticked: "[ ] Yes [ ] No" answers nothing.
+    texts = [as_answer(as_field(line.cells, line.text)) for line in doc_lines(pages)]
     addressed = {part: _addressed(texts, part) for part in _PARTS}
     primary, secondary = _caregivers(texts)
     return PsychosocialContent(
@@ -239,6 +240,9 @@ def _addressed(texts: Sequence[str], part: str) -> bool:
         following = texts[index + 1] if index + 1 < len(texts) else ""
         if pattern.search(following[:40]) and ":" in following:
             continue  # the heading's own field follows ("Medical compliance: ..."): read there
+        value = field_value(following)
+        if value is not None and is_blank(value):
+            continue  # the next line is a field left empty ("Comments:", "Comments: N/A")
         if following.strip() and not is_blank(following) and not _other_field(following, part):
             return True
     return False

@@ -71,7 +71,11 @@ def letter(
 # --- B, E ------------------------------------------------------------------
 
 
-def facility(file: str = "contract.pdf", name: str | None = "Example Cancer Center"):
+def facility(
+    file: str = "contract.pdf",
+    name: str | None = "Example Cancer Center",
+    not_authorized: str | None = None,
+):
     return Document(
         file,
         (1,),
@@ -79,7 +83,7 @@ def facility(file: str = "contract.pdf", name: str | None = "Example Cancer Cent
         "Treatment center agreement",
         None,
         (),
-        content=FacilityContent(name),
+        content=FacilityContent(name, not_authorized),
     )
 
 

@@ -9,6 +9,7 @@ from carcheck.extract.signatures import find_signatures
 from carcheck.items.a_letter import read_letter
 from carcheck.items.c_serology import read_serology
 from carcheck.items.d_diagnostics import read_diagnostic
+from carcheck.extract.fields import as_answer
 from carcheck.items.f_psychosocial import read_psychosocial
 from carcheck.model import Outcome, Role, Virus
 from tests.pagefactory import make_page
@@ -220,6 +221,62 @@ def test_evaluation_all_parts() -> None:
 def test_evaluation_part_not_addressed(replace: str, by: str, attribute: str) -> None:
     c = evaluation(*(by if t == replace else t for t in EVALUATION))
     assert not getattr(c, attribute)
+
+
+# A check-box form: each part a question with Yes/No boxes and a comments line.
+BOX_FORM = (
+    "PSYCHOSOCIAL ASSESSMENT",
+    "1. Adherence",
+    "Follows the treatment plan? [X] Yes [ ] No",
+    "Comments: keeps every appointment.",
+    "2. Support",
+    "Adequate support system? [X] Yes [ ] No",
+    "Comments:",
+    "3. Care plan",
+    "Primary caregiver: Ann Reyes (sister)",
+    "Secondary caregiver: Luis Reyes (brother)",
+    "4a. Mental health",
+    "History of mental illness? [ ] Yes [X] No",
+    "Comments:",
+    "4b. Substance use",
+    "Current substance use? [ ] Yes [ ] No",
+    "Comments:",
+    "4c. Legal history",
+    "Legal issues? ( ) Yes ( ) No",
+    "Comments: N/A",
+)
+
+
+def test_check_boxes_answer_by_the_box_ticked() -> None:
+    """A ticked box answers its question ("[X] No" is an answer); a question whose boxes
+    are all empty, with an empty or "N/A" comment, is not addressed, though its options
+    read "Yes" and "No"."""
+    c = evaluation(*BOX_FORM)
+    assert c.compliance and c.support_network and c.mental_health
+    assert not c.substance_use and not c.legal
+
+
+def test_an_unticked_question_answered_in_its_comment_is_addressed() -> None:
+    texts = [
+        "Comments: denies alcohol, tobacco or drug use." if t == "Comments:" and k == 15 else t
+        for k, t in enumerate(BOX_FORM)
+    ]
+    assert evaluation(*texts).substance_use
+    ticked = [t.replace("( ) No", "(x) No") for t in BOX_FORM]
+    assert evaluation(*ticked).legal
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Current substance use? [ ] Yes [ ] No", "Current substance use?:"),
+        ("History of mental illness? [ ] Yes [X] No", "History of mental illness?: No"),
+        ("Legal issues  ☐ Yes  ☒ No", "Legal issues: No"),
+        ("Lives with her spouse (retired).", "Lives with her spouse (retired)."),
+    ],
+)
+def test_check_box_lines_read_as_the_options_ticked(line: str, read: str) -> None:
+    assert as_answer(line) == read
 
 
 def test_narrative_caregivers_and_denials() -> None:
