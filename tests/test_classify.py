@@ -194,6 +194,75 @@ def test_a_letter_signed_off_at_the_foot_of_its_page_ends_there() -> None:
     assert [s.pages for s in got] == [(1,), (2,)]
 
 
+# An EHR's chart print: each note under the same running header, closed by its e-signature.
+HEADER = "Doe, Pat | DOB 01/02/1960 | MRN 44120 | Lakeside Cancer Center"
+NOTE = (
+    HEADER,
+    "Clinic Visit - 09/03/2026",
+    "SUBJECTIVE",
+    "Tired but walking. No fevers.",
+    "OBJECTIVE",
+    "Afebrile. Node 2 cm.",
+    "ASSESSMENT / PLAN",
+    "Awaiting cellular therapy; follow up in one week.",
+    "Electronically signed by Alicia Brandt, MD 09/03/2026 17:40",
+)
+EHR_LETTER = (
+    HEADER,
+    "LETTER OF MEDICAL NECESSITY",
+    "Patient: DOE, PAT Date: 10/05/2026 Plan: Example Health Plan",
+    "I am requesting coverage of CAR T-cell therapy (Yescarta) for relapsed lymphoma.",
+    "Medical necessity is established after two prior lines of therapy.",
+    "Marcus Oyelaran, MD",
+    "Attending Physician, Hematology/Oncology",
+    "Electronically signed by Marcus Oyelaran, MD on 10/05/2026 15:12",
+)
+MAR = (
+    "Lakeside Cancer Center MEDICATION ADMINISTRATION RECORD DOE, PAT",
+    "Medication Dose/Route Sched Given By",
+    "Acyclovir 400 mg PO BID 0900 / 2100 RN JT",
+)
+MAKER_LETTER = (
+    "Example Cell Therapy, Inc.",
+    "Treatment Center Operations",
+    "June 2, 2025",
+    "Lakeside Cancer Center",
+    "RE: Treatment center status",
+    "Example Cell Therapy confirms that Lakeside Cancer Center is certified to administer",
+    "its product under the REMS program.",
+    "Regards,",
+    "Site Activation Lead, Example Cell Therapy, Inc.",
+)
+
+
+def test_notes_and_a_letter_signed_electronically_each_end_at_their_signature() -> None:
+    """A chart print's notes share a running header and no title of an item: each ends at
+    its "Electronically signed by <name>", so the letter that follows them stands alone
+    and the note after it is not glued to the letter."""
+    got = segment(pages(NOTE, NOTE, EHR_LETTER, NOTE))
+    assert [(s.pages, s.item) for s in got] == [
+        ((1,), None),
+        ((2,), None),
+        ((3,), ItemId.A),
+        ((4,), None),
+    ]
+
+
+def test_a_letters_top_begins_a_document_and_a_closing_signed_by_a_role_ends_it() -> None:
+    """A manufacturer's letter faxed after a medication record begins at its date line and
+    "RE:", and ends at "Regards," over a role: it serves B, apart from the pages around it."""
+    got = segment(pages(MAR, MAKER_LETTER, NOTE))
+    assert [(s.pages, s.item) for s in got] == [((1,), None), ((2,), ItemId.B), ((3,), None)]
+
+
+def test_a_letters_second_page_with_a_running_re_line_goes_on() -> None:
+    """A letter's page 2 that repeats its date and "RE:" under "Page 2" is no new letter."""
+    first = ("June 2, 2025", "RE: Pat Doe", "Dear Reviewer:", *EHR_LETTER[3:5])
+    second = ("Page 2", "June 2, 2025", "RE: Pat Doe", *EHR_LETTER[5:])
+    (only,) = segment(pages(first, second))
+    assert only.pages == (1, 2)
+
+
 def test_a_manufacturers_email_confirming_the_center_serves_b() -> None:
     """A printed e-mail in which the manufacturer's network confirms the site, in words of
     its own ("an activated <product> treatment center", "authorized to order and infuse")."""

@@ -137,16 +137,21 @@ def test_reports_valid(results: Results, schema: Any) -> None:
 # item taken as present that a reviewer would not accept: t16_psych_form_blank_and_na and
 # t18_psych_compliance_unticked_blank (a psychosocial form whose part is a blank or "N/A"
 # comment under unticked boxes) and t34_center_onboarding_not_yet_authorized (a
-# manufacturer's letter saying the site is not yet authorized, read as verification).
+# manufacturer's letter saying the site is not yet authorized, read as verification); fixed
+# since (check boxes read as the options ticked; a center document that says the site is
+# not yet authorized verifies nothing).
 def test_no_false_complete(results: Results) -> None:
     s = score(results)
     assert s["false_complete"] == [], summary(s)
 
 
 # Regression floors, not targets: the accuracy measured when this family was written (main at
-# dfae9f6: packets 31/38 = 81.6%, items 219/228 = 96.1%), rounded down to the nearest 5%.
+# dfae9f6: packets 31/38 = 81.6%, items 219/228 = 96.1%), raised as carcheck improved
+# (packets 37/38 = 97.4%, items 227/228 = 99.6% once the false-complete classes above were
+# fixed and a chart print's notes and letters ended at their electronic signatures, a
+# letter began at its date line and "RE:"), rounded down to the nearest 5%.
 # Never lower them to make a change pass.
-PACKET_FLOOR = 0.80
+PACKET_FLOOR = 0.95
 ITEM_FLOOR = 0.95
 
 

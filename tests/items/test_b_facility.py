@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carcheck.items import b_facility
-from carcheck.model import Status
 from carcheck.items.b_facility import read_facility
+from carcheck.model import Status
 from tests.items.factories import day, facility, letter, other
 from tests.pagefactory import make_page
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from carcheck.extract.dates import find_dates
+from carcheck.extract.fields import as_answer
 from carcheck.extract.signatures import find_signatures
 from carcheck.items.a_letter import read_letter
 from carcheck.items.c_serology import read_serology
 from carcheck.items.d_diagnostics import read_diagnostic
-from carcheck.extract.fields import as_answer
 from carcheck.items.f_psychosocial import read_psychosocial
 from carcheck.model import Outcome, Role, Virus
 from tests.pagefactory import make_page
