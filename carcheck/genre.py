@@ -109,6 +109,7 @@ _FIELD = re.compile(r"(?:^|\s{2,}|\|\s*)([A-Z*][\w#/&().'*-]*(?:\s+[\w#/&().'*-]
 _CHECKBOX = re.compile(r"[☐☑☒□■▢◻◼✓✔]|\[\s*[xX✓]?\s*\]|\(\s*[xX]?\s*\)(?=\s*[A-Z])")
 _YES_NO = re.compile(r"\bYes\s+No\b|\bY\s*/\s*N\b")
 _BLANK = re.compile(r"_{4,}")
+_SIGN_LINE = re.compile(r"\b(e-?)?sign(ed|ature)?\b", re.IGNORECASE)
 _FORM_TITLE = _rx(
     r"\b(request\s+form|authori[sz]ation\s+form|form\s*$|questionnaire|requisition|"
     r"consent\s+(form|to|for)|enrollment\s+form|intake\s+form|checklist)\b"
@@ -292,7 +293,10 @@ def page_signals(page: Page) -> PageSignals:
         payer_letterhead=any(_PAYER_NAME.search(t) for t in _letterhead(texts)),
         fields=len(_ml(_FIELD).findall(joined)),
         boxes=len(_CHECKBOX.findall(joined)) + len(_YES_NO.findall(joined)),
-        blanks=_lines_with(_BLANK, joined),
+        # A signature line left blank is a letter's as much as a form's: not a form's blank.
+        blanks=sum(
+            1 for t in texts if "___" in t and _BLANK.search(t) and not _SIGN_LINE.search(t)
+        ),
         # Per line: a result row's \s must not run on into the next line.
         rows=sum(bool(_RESULT_ROW.match(t) or _QUALITATIVE_ROW.match(t)) for t in texts),
         blocks=frozenset(m.group(1).lower() for m in _ml(_REPORT_BLOCK).finditer(joined)),
@@ -505,11 +509,6 @@ def _signs_off(texts: Sequence[str]) -> bool:
 def _ml(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern with ^ and $ at each line: run once over a document's joined lines."""
     return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-
-
-def _lines_with(pattern: re.Pattern[str], joined: str) -> int:
-    """How many lines of `joined` the pattern finds something on."""
-    return len({joined.rfind("\n", 0, m.start()) for m in pattern.finditer(joined)})
 
 
 @lru_cache(maxsize=64)

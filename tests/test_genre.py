@@ -175,3 +175,32 @@ def test_a_look_alike_that_asks_for_authorization_is_flagged_for_review() -> Non
     assert only.review is not None and "letter of medical necessity" in only.review
     (lmn,) = segment(doc(*LMN))
     assert lmn.review is None
+
+
+# An EHR's letter template: a title, header fields, prose, and a signature line left blank.
+EHR_TEMPLATE_LETTER = (
+    "LETTER OF MEDICAL NECESSITY",
+    "Patient: ROE, DANA Date: 10/05/2026",
+    "DOB: 02/03/1961 Plan: Keystone Family Health Plan",
+    "Member #: KF200311 Attending: Omar Haddad, MD",
+    "Requested service: tisagenlecleucel, single infusion",
+    "Summary: relapsed large B-cell lymphoma after two lines. I am requesting coverage of",
+    "CAR T-cell therapy.",
+    "Clinical history: no prior transplant.",
+    "Indication: medical necessity is established after R-CHOP and R-ICE.",
+    "Omar Haddad, MD",
+    "Electronically signed by: ______________________ Date/Time: __________",
+)
+
+
+def test_a_letter_template_with_a_blank_signature_line_is_the_letter_unsigned() -> None:
+    """Its fields and its one blank (the signature line) do not make it a form: it is the
+    letter of medical necessity, and its blank signature line is read as no signature."""
+    assert read_genre(doc(*EHR_TEMPLATE_LETTER)).genre is not Genre.FORM
+    (only,) = segment(doc(*EHR_TEMPLATE_LETTER))
+    assert only.item is ItemId.A
+
+
+def test_a_form_with_a_blank_signature_line_is_still_a_form() -> None:
+    form = (*FORM, "Prescriber signature: ____________________ Date: ________")
+    assert read_genre(doc(*form)).genre is Genre.FORM

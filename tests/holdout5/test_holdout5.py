@@ -149,14 +149,19 @@ def test_no_false_complete(results: Results) -> None:
 # dfae9f6: packets 31/38 = 81.6%, items 219/228 = 96.1%), raised as carcheck improved
 # (packets 37/38 = 97.4%, items 227/228 = 99.6% once the false-complete classes above were
 # fixed and a chart print's notes and letters ended at their electronic signatures, a
-# letter began at its date line and "RE:"), rounded down to the nearest 5%.
+# letter began at its date line and "RE:"; packets 38/38, items 228/228 once a letter
+# template's blank signature line stopped counting as a form's blank), rounded down to the
+# nearest 5%.
 # Never lower them to make a change pass.
 PACKET_FLOOR = 0.95
 ITEM_FLOOR = 0.95
 
 
-def test_packet_accuracy_floor(results: Results) -> None:
+def test_packet_accuracy_floor(results: Results, capsys: pytest.CaptureFixture[str]) -> None:
+    """At or over its floor; the family's summary is printed past pytest's capture."""
     s = score(results)
+    with capsys.disabled():
+        print("\n" + summary(s))
     assert s["packet_accuracy"] >= PACKET_FLOOR, summary(s)
 
 
