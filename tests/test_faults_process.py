@@ -120,12 +120,15 @@ def fake(tmp_path: Path) -> Iterator[FakeTesseract]:
 
 
 def start(args: list[str | Path], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """carcheck as a foreground command, whatever this test run inherited: a job started
+    in the background of a shell without job control ignores SIGINT, and so would it."""
     return subprocess.Popen(
         [sys.executable, "-m", "carcheck", *(str(a) for a in args)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
