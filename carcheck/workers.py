@@ -145,7 +145,7 @@ def run(
             # Results are unpickled, and the callbacks run, once the idle workers have
             # their next tasks: a worker never waits while the caller works on a result.
             for index, finished in done:
-                finished = _unpacked(finished)
+                finished = _unpacked(finished, bounds)
                 results[index] = finished
                 if on_done:
                     on_done(index, finished)
@@ -355,14 +355,14 @@ class _Pickled:
     data: bytes
 
 
-def _unpacked(outcome: Outcome[Any]) -> Outcome[Any]:
+def _unpacked(outcome: Outcome[Any], bounds: Bounds) -> Outcome[Any]:
     if not isinstance(outcome.value, _Pickled):
         return outcome
     try:
         return Outcome(pickle.loads(outcome.value.data), None)
     except Exception:  # noqa: BLE001 - a result that cannot be read is an internal error
         log.debug("a worker's result could not be unpickled", exc_info=True)
-        return Outcome(None, _failure("internal", None, Bounds()))
+        return Outcome(None, _failure("internal", None, bounds))
 
 
 def _vanished(task: Any) -> bool:

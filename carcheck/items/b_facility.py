@@ -140,8 +140,9 @@ def _not_authorized(pages: Sequence[Page]) -> str | None:
         for m in _AUTHORIZED.finditer(sentence):
             if context_of(sentence, m.start(), m.end()) in (Context.STATED, Context.PAST):
                 return None  # it says the site is authorized
-        if _NOT_YET.search(sentence) or _PENDING.search(sentence):
-            denials.append((_NOT_YET.search(sentence) is not None, sentence.strip()))
+        says_not = _NOT_YET.search(sentence) is not None
+        if says_not or _PENDING.search(sentence):
+            denials.append((says_not, sentence.strip()))
     if not denials:
         return None
     denial = max(denials, key=lambda d: d[0])[1]  # "not yet authorized" over "in progress"
@@ -183,8 +184,7 @@ def check(
             ),
             (),
         )
-    verifying = [d for d in found if not _denied(d)]
-    if not verifying:  # every document says the site is not authorized yet
+    if all(_denied(d) for d in found):  # every document says the site is not authorized yet
         said = found[0].content
         assert isinstance(said, FacilityContent) and said.not_authorized is not None
         return ItemReport(
@@ -204,7 +204,7 @@ def check(
         REQUIRED,
         Status.PRESENT,
         (),
-        tuple(verifying + [d for d in found if d not in verifying]),
+        tuple(sorted(found, key=_denied)),  # those that verify first, in their order
     )
 
 

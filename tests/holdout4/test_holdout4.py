@@ -7,39 +7,21 @@ packets called complete that are not) and verdict accuracy per packet and per it
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.families import run_json
 from tests.holdout4.packets import AS_OF, Label, build
 
-ROOT = Path(__file__).resolve().parents[2]
 ITEMS = "ABCDEF"
 REQUIRED = "ABCDF"
 
 
 def _run(packet: Path) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "carcheck", "check", str(packet), "--as-of", AS_OF]
-        + ["--format", "json", "--jobs", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-        check=False,
-        env=dict(os.environ),
-    )
-    stderr = proc.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in stderr, f"{packet.name}: traceback\n{stderr}"
-    assert proc.returncode in (0, 1), f"{packet.name}: exit {proc.returncode}\n{stderr}"
-    report = json.loads(proc.stdout.decode("utf-8"))
-    report["_exit"] = proc.returncode
-    return report
+    return run_json(packet, AS_OF, timeout=120)
 
 
 @pytest.fixture(scope="module")

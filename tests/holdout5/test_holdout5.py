@@ -11,10 +11,6 @@ and prints the summary and every wrong item.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,9 +18,9 @@ from typing import Any
 
 import pytest
 
+from tests.families import run_json
 from tests.holdout5.packets import AS_OF, Label, build
 
-ROOT = Path(__file__).resolve().parents[2]
 ITEMS = "ABCDEF"
 REQUIRED = "ABCDF"
 
@@ -32,21 +28,7 @@ Results = dict[str, tuple[Label, dict[str, Any]]]
 
 
 def _run(packet: Path) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "carcheck", "check", str(packet), "--as-of", AS_OF]
-        + ["--format", "json", "--jobs", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=180,
-        check=False,
-        env=dict(os.environ),
-    )
-    stderr = proc.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in stderr, f"{packet.name}: traceback\n{stderr}"
-    assert proc.returncode in (0, 1), f"{packet.name}: exit {proc.returncode}\n{stderr}"
-    report = json.loads(proc.stdout.decode("utf-8"))
-    report["_exit"] = proc.returncode
-    return report
+    return run_json(packet, AS_OF, timeout=180)
 
 
 def run_all(root: Path) -> Results:
